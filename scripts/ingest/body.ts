@@ -1,0 +1,108 @@
+import { END_MARKER, type LineInfo } from './lines.ts';
+
+/** The role a line plays once the page is read: part of the article, its metadata, or chrome. */
+export type LineRole = 'paragraph' | 'heading' | 'list-item' | 'meta' | 'chrome' | 'blank';
+
+/** A line's role and the rule that gave it. */
+export interface LineDecision {
+  role: LineRole;
+  reason: string;
+}
+
+/** Where the article body lies in the page, and what every line inside it is. */
+export interface BodyLocation {
+  start: number;
+  end: number;
+  decisions: LineDecision[];
+}
+
+/** Scores a line for the body search: running text counts for, chrome and furniture against. */
+function scoreLine(line: LineInfo): number {
+  if (!line.text) return 0;
+  if (END_MARKER.test(line.text)) return -60;
+  if (line.chrome || line.meta) return -8;
+  if (line.repeats > 1 && !line.prose) return -4;
+  if (line.prose) return Math.min(line.words, 120);
+  if (line.endsSentence && line.words >= 3) return 1;
+  return -2;
+}
+
+/**
+ * Finds the article body as the stretch of lines with the most running text net of chrome
+ * (a maximum-sum run, as in boilerplate detectors): menus, teasers and footers score
+ * negative, so they fall outside unless real paragraphs surround them.
+ */
+export function findBodySpan(lines: LineInfo[]): { start: number; end: number } | null {
+  let best = 0;
+  let bestSpan: { start: number; end: number } | null = null;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const score = scoreLine(lines[i]!);
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += score;
+    if (sum > best && score > 0) {
+      best = sum;
+      bestSpan = { start, end: i };
+    }
+  }
+  if (!bestSpan) return null;
+  while (bestSpan.start < bestSpan.end && scoreLine(lines[bestSpan.start]!) <= 0) bestSpan.start++;
+  return bestSpan;
+}
+
+/** Whether a short line reads as a section heading rather than a caption or a stray label. */
+function looksLikeHeading(line: LineInfo): boolean {
+  if (line.words === 0 || line.words > 30 || line.chrome || line.meta) return false;
+  if (/[.,;:]$/.test(line.text)) return false;
+  return /^[\p{Lu}\p{N}"“«‘'–—-]/u.test(line.text);
+}
+
+/** Whether a dash-led line stands alone as a sub-heading ("– Sub-heading") rather than in a list. */
+function isLoneDashHeading(lines: LineInfo[], i: number, span: { start: number; end: number }): boolean {
+  const line = lines[i]!;
+  if (!/^[-–—]\s/.test(line.text) || line.words > 20 || /[.,;:]$/.test(line.text)) return false;
+  const neighbour = (step: number): LineInfo | undefined => {
+    for (let j = i + step; j >= span.start && j <= span.end; j += step) if (lines[j]!.text) return lines[j];
+    return undefined;
+  };
+  return !neighbour(-1)?.bullet && !neighbour(1)?.bullet;
+}
+
+/** Assigns a role to every line inside the body span, with the reason. */
+export function decideBodyLines(lines: LineInfo[], span: { start: number; end: number }): LineDecision[] {
+  const decisions: LineDecision[] = lines.map((line) => {
+    if (!line.text) return { role: 'blank', reason: 'blank' };
+    const why = line.chrome ?? line.meta;
+    return { role: 'chrome', reason: why ? `outside the article body: ${why}` : 'outside the article body' };
+  });
+  const nextText = (i: number): LineInfo | undefined => {
+    for (let j = i + 1; j <= span.end; j++) if (lines[j]!.text) return lines[j];
+    return undefined;
+  };
+  for (let i = span.start; i <= span.end; i++) {
+    const line = lines[i]!;
+    if (!line.text) continue;
+    let decision: LineDecision;
+    if (line.chrome) decision = { role: 'chrome', reason: line.chrome };
+    else if (line.meta) decision = { role: 'meta', reason: line.meta };
+    else if (line.repeats > 1 && !line.prose) decision = { role: 'chrome', reason: 'line repeated elsewhere in the page' };
+    else if (line.bullet && isLoneDashHeading(lines, i, span)) decision = { role: 'heading', reason: 'dash-led sub-heading' };
+    else if (line.bullet) decision = { role: 'list-item', reason: 'bulleted line inside the body' };
+    else if (line.prose) decision = { role: 'paragraph', reason: 'running text' };
+    else if (looksLikeHeading(line) && nextText(i)) decision = { role: 'heading', reason: 'short title-like line before running text' };
+    else if (line.endsSentence) decision = { role: 'paragraph', reason: 'short sentence inside the body' };
+    else decision = { role: 'chrome', reason: 'short line inside the body (caption or label)' };
+    decisions[i] = decision;
+  }
+  // A heading with no text after it is a leftover label, not a section.
+  for (let i = span.end; i >= span.start; i--) {
+    const d = decisions[i]!;
+    if (d.role === 'heading') decisions[i] = { role: 'chrome', reason: 'title-like line with no text after it' };
+    if (d.role === 'paragraph' || d.role === 'list-item') break;
+  }
+  return decisions;
+}

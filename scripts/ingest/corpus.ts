@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import type { Article, Source } from '../../src/schema.ts';
+import { toIsoDate } from './dates.ts';
+import type { ArticleDraft, Knowledge } from './extract.ts';
+import { indexDatedSentences, inferYear, sentencesOf } from './infer-year.ts';
+import { paragraphText } from './structure.ts';
+import { compareStrings, normalizeKey, slugify } from './text.ts';
+
+/** An article ready to be written: its id, front matter and Markdown body. */
+export interface CorpusArticle {
+  id: string;
+  data: Article;
+  body: string;
+}
+
+/** Every entry the ingest writes, by collection, plus notes for the report. */
+export interface Corpus {
+  articles: CorpusArticle[];
+  sources: Map<string, Source>;
+  actors: Map<string, unknown>;
+  events: Map<string, unknown>;
+  topics: Map<string, unknown>;
+  /** Warnings that only appear once articles are compared, by input file. */
+  notes: Map<string, string[]>;
+}
+
+/** Gives every article a unique, readable id from its title, in input-file order. */
+function assignIds(drafts: ArticleDraft[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  for (const draft of drafts) {
+    const base = slugify(draft.meta.title, 10) || slugify(draft.seedFile.replace(/\.[^.]+$/, '')) || 'article';
+    let id = base;
+    for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
+    used.add(id);
+    ids.set(draft.seedFile, id);
+  }
+  return ids;
+}
+
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Word 5-grams of a text, hashed, for measuring how much two bodies overlap. */
+function shingles(text: string): Set<string> {
+  const words = normalizeKey(text).split(' ');
+  const out = new Set<string>();
+  for (let i = 0; i + 5 <= words.length; i++) out.add(words.slice(i, i + 5).join(' '));
+  return out;
+}
+
+/**
+ * Finds articles that repeat an earlier one: the same body under another file name, or a
+ * republished copy whose body mostly matches. Candidates come from an index of opening
+ * paragraphs and body hashes, so the cost stays linear in the number of articles.
+ */
+function findDuplicates(drafts: ArticleDraft[]): Map<string, string> {
+  const duplicateOf = new Map<string, string>();
+  const byBody = new Map<string, ArticleDraft>();
+  const byLead = new Map<string, ArticleDraft>();
+  for (const draft of drafts) {
+    const texts = draft.structure.paragraphs.map(paragraphText);
+    const bodyHash = hashOf(normalizeKey(texts.join(' ')));
+    const leadHash = hashOf(normalizeKey(texts.slice(0, 2).join(' ')));
+    const original = byBody.get(bodyHash) ?? byLead.get(leadHash);
+    if (original) {
+      const a = shingles(texts.join(' '));
+      const b = shingles(original.structure.paragraphs.map(paragraphText).join(' '));
+      let shared = 0;
+      for (const s of a) if (b.has(s)) shared++;
+      if (shared / Math.max(1, Math.min(a.size, b.size)) >= 0.8 || byBody.has(bodyHash)) {
+        duplicateOf.set(draft.seedFile, original.seedFile);
+        continue;
+      }
+    }
+    byBody.set(bodyHash, draft);
+    byLead.set(leadHash, draft);
+  }
+  return duplicateOf;
+}
+
+/** Builds the publisher entries from the outlets the articles' chrome names. */
+function collectPublishers(drafts: ArticleDraft[], ids: Map<string, string>, knowledge: Knowledge): Map<string, Source> {
+  const sources = new Map<string, Source>();
+  const known = new Map(knowledge.outlets.map((o) => [o.id, o]));
+  for (const draft of drafts) {
+    const outlet = draft.meta.outlet;
+    if (!outlet) continue;
+    const entry =
+      sources.get(outlet.id) ??
+      ({
+        name: outlet.name,
+        fullName: outlet.fullName ?? known.get(outlet.id)?.fullName ?? null,
+        kind: 'publisher',
+        homepage: known.get(outlet.id)?.homepage ?? null,
+        country: known.get(outlet.id)?.country ?? null,
+        reviewed: outlet.known,
+        articles: [],
+        citedBy: [],
+      } satisfies Source);
+    entry.articles.push(ids.get(draft.seedFile)!);
+    sources.set(outlet.id, entry);
+  }
+  return sources;
+}
+
+/** Compares the articles with each other and turns the drafts into typed entries. */
+export function buildCorpus(inputDrafts: ArticleDraft[], knowledge: Knowledge): Corpus {
+  const drafts = [...inputDrafts].sort((a, b) => compareStrings(a.seedFile, b.seedFile));
+  const notes = new Map<string, string[]>();
+  const note = (seedFile: string, text: string) => notes.set(seedFile, [...(notes.get(seedFile) ?? []), text]);
+  const ids = assignIds(drafts);
+  const duplicates = findDuplicates(drafts);
+  for (const [copy, original] of duplicates) note(copy, `repeats ${original}: shown as a duplicate, not as an independent source`);
+
+  const sentences = new Map(drafts.map((d) => [d.seedFile, sentencesOf(d.structure.paragraphs.map(paragraphText))]));
+  const yearIndex = indexDatedSentences(drafts.map((d) => ({ seedFile: d.seedFile, sentences: sentences.get(d.seedFile)! })));
+
+  const articles: CorpusArticle[] = drafts.map((draft) => {
+    const { meta, structure } = draft;
+    const evidence = { ...meta.evidence };
+    let date: string | null = null;
+    let dateInferred = false;
+    if (meta.date) {
+      let year = meta.date.year;
+      if (year === null) {
+        const inferred = inferYear({ seedFile: draft.seedFile, month: meta.date.month, day: meta.date.day, sentences: sentences.get(draft.seedFile)! }, yearIndex);
+        if (inferred) {
+          year = inferred.year;
+          dateInferred = true;
+          evidence.dateYear = inferred.rule;
+          note(draft.seedFile, `date year inferred: ${inferred.rule}`);
+        } else {
+          note(draft.seedFile, 'the page gives no year and none could be inferred: date left empty');
+        }
+      }
+      if (year !== null) date = toIsoDate(year, meta.date.month, meta.date.day);
+    }
+    const updated = meta.updated?.year ? toIsoDate(meta.updated.year, meta.updated.month, meta.updated.day) : null;
+    const data: Article = {
+      seedFile: draft.seedFile,
+      title: meta.title,
+      dek: meta.dek,
+      date,
+      datePrecision: date ? (meta.date!.day === null ? 'month' : 'day') : null,
+      dateInferred,
+      updated,
+      outlet: meta.outlet?.id ?? null,
+      author: meta.author,
+      section: meta.section,
+      categories: meta.categories,
+      kind: (meta.kind as Article['kind']) ?? null,
+      language: draft.language,
+      url: null,
+      headings: structure.headings.map((h) => ({ id: h.id, text: h.text, depth: h.depth })),
+      paragraphCount: structure.paragraphs.length,
+      wordCount: draft.wordCount,
+      readingMinutes: Math.max(1, Math.round(draft.wordCount / 230)),
+      duplicateOf: duplicates.has(draft.seedFile) ? ids.get(duplicates.get(draft.seedFile)!)! : null,
+      actors: [],
+      mentions: [],
+      events: [],
+      topics: [],
+      quotes: [],
+      citations: [],
+      evidence,
+    };
+    return { id: ids.get(draft.seedFile)!, data, body: draft.markdown };
+  });
+
+  return {
+    articles,
+    sources: collectPublishers(drafts, ids, knowledge),
+    actors: new Map(),
+    events: new Map(),
+    topics: new Map(),
+    notes,
+  };
+}

@@ -1,0 +1,126 @@
+import { findDates, findRelativeDate } from './dates.ts';
+
+/** What one line of a scraped page looks like, measured once and reused by every rule. */
+export interface LineInfo {
+  n: number;
+  text: string;
+  words: number;
+  /** Ends like a sentence (or a lead-in to a quote). */
+  endsSentence: boolean;
+  /** Long enough and punctuated enough to be running text. */
+  prose: boolean;
+  /** Why the line is site chrome, if a chrome rule matched. */
+  chrome: string | null;
+  /** Why the line is page metadata (dates, bylines, counters), if a metadata rule matched. */
+  meta: string | null;
+  /** How many times the same text appears as a line in the page. */
+  repeats: number;
+  bullet: boolean;
+}
+
+const SENTENCE_END = /[.!?…:]["”’»)\]]*$|["”»]$/;
+// A lone question is how headlines and sub-headings are often phrased, so it is not running text.
+const LONE_QUESTION = /^[^.!]*\?["”’»]*$/;
+
+/** Chrome rules for short lines: generic site furniture, never the seeds' own sentences. */
+const SHORT_CHROME: Array<[RegExp, string]> = [
+  [/^(home|menu|search|close|skip to (main )?content|toggle navigation|navigation|main menu|sections?|more|latest|live)$/i, 'navigation label'],
+  [/\bcookies?\b|\bprivacy (policy|settings|notice)\b|\bterms (of|and) (use|service|conditions)\b|\bconsent\b/i, 'cookie or legal notice'],
+  [/^(accept|accept all|agree|i agree|ok|got it|reject( all)?|decline|allow( all)?|manage (preferences|options|cookies))$/i, 'consent button'],
+  [/\b(subscribe|subscription|newsletter|sign ?up|sign in|log ?in|log ?out|create an account|lost your password|forgot (your )?password|my account|my bookmarks|welcome back|have an existing account)\b/i, 'account or subscription prompt'],
+  [/^(register|donate|support us|become a member|join us)\b/i, 'account or subscription prompt'],
+  [/^(share|share this( article| story| post| page)?|shares?|tweet|print|email|e-mail|facebook|twitter|whatsapp|telegram|linkedin|reddit|copy link|pinterest|vk|x)(\s+(facebook|twitter|email|print|whatsapp|telegram|linkedin|reddit|x|vk))*$/i, 'share buttons'],
+  [/\b(follow us|find us on|stay connected|connect with us|our socials|socials)\b|^(twitter|youtube|facebook|instagram|telegram)\s*(follow|subscribe|like)/i, 'social links'],
+  [/\ball rights reserved\b|^©|^copyright\b|\(c\)\s*\d{4}|\bpowered by\b/i, 'copyright line'],
+  [/^(you (might|may) also like|related( articles| posts| stories| news| content| reading)?|read (more|also|next)|see also|more (from|on|stories|news|articles)|recommended( for you| stories)?|most (read|popular|viewed|shared)|popular( posts| news| now)?|trending( now)?|latest( news| posts| stories| articles)?|last news|top (news|stories)|editor'?s picks|what to read next|further reading|in other news|don'?t miss)\b/i, 'related-articles block'],
+  [/^(leave a (comment|reply)|comments?( \(\d+\))?|\d+ comments?|add (a )?comment|post a comment|cancel reply|reply|your email address will not be published|required fields are marked|name\s*\*?|email\s*\*?|website|save my name)/i, 'comment form'],
+  [/^(previous|next|older|newer) (article|post|story|page)\b/i, 'article navigation'],
+  [/^(tags?|topics?|categories|filed under|keywords|labels)\s*:/i, 'tag list'],
+  [/^(advertisement|advert|ad|sponsored( content)?|ad feedback|promoted|partner content)$/i, 'advertisement'],
+  [/^(font resizer\w*|aa|notification|show more|load more|view all|see all|back to top|scroll to top|listen( to this article)?|print this|toggle|open menu|close menu)$/i, 'interface label'],
+  [/^(photo|image|picture|illustration|credit|video|graphic|getty images|reuters|ap photo|afp)\s*[:|/]/i, 'image caption'],
+  [/\s[-–]\s\d{1,2}$/, 'image caption numbering'],
+  [/^(table of )?contents:?$/i, 'table of contents'],
+  [/^[^\p{L}\p{N}]+$/u, 'stray symbols'],
+];
+
+/** Chrome rules that may match long lines too: legal notices and editorial disclaimers. */
+const ANY_CHROME: Array<[RegExp, string]> = [
+  [/\bforeign agent\b|иностранн\w* агент/i, 'foreign-agent legal notice'],
+  [/^by (using|continuing to use|browsing) (this|our) (site|website)/i, 'cookie or legal notice'],
+  [/\bwe use cookies\b|\buses cookies\b/i, 'cookie or legal notice'],
+  [/\b(publishes|opinions|views)\b.{0,80}\b(expressed|perspectives|do not necessarily reflect|constructive debate|own and do not)/i, 'editorial disclaimer'],
+];
+
+/** Lines whose only job is to end an article: nothing after them belongs to its body. */
+export const END_MARKER =
+  /^(you (might|may) also like|related( articles| posts| stories| news| content)?|more (from|on) |recommended( for you| stories)?|most (read|popular|viewed)|leave a (comment|reply)|comments?( \(\d+\))?$|\d+ comments?$|share this (article|story|post)|what to read next|further reading|read next)/i;
+
+/** A breadcrumb trail such as "Home > World > Title". */
+export function splitBreadcrumb(text: string): string[] | null {
+  const parts = text.split(/\s+(?:>|»|›|→|\/|\|)\s+/);
+  if (parts.length < 2 || !/\s(?:>|»|›|→)\s/.test(text)) return null;
+  if (parts.some((p) => p.split(/\s+/).length > 25 || p.length === 0)) return null;
+  return parts;
+}
+
+const BYLINE = /^(?:by|written by|words by|reporting by|author|writer|text)\s*:?\s+\S/i;
+const COUNTER =
+  /^(\d[\d.,]*\s*[km]?\s*(views?|reads?|comments?|shares?|likes?)?|\d+\s*(min(ute)?s?|hours?)(\s+read)?|(reading time|read time)\s*:?.*)$/i;
+const META_WORDS =
+  /\b(published|posted|updated|last updated|modified|views?|min(ute)?s? read|reading time|\d+\s*minutes?)\b/i;
+
+/** Decides whether a line is page metadata: a dateline, byline, counter or timestamp. */
+function detectMeta(text: string, words: number): string | null {
+  if (BYLINE.test(text) && words <= 20) return 'byline';
+  if (/^(last )?updated\b|^modified\b/i.test(text)) return 'update timestamp';
+  if (COUNTER.test(text)) return 'counter or reading time';
+  if (findRelativeDate(text) && words <= 8) return 'relative timestamp';
+  const dates = findDates(text);
+  if (dates.length > 0) {
+    // What is left once dates, times and counters are gone decides whether this is a dateline.
+    let rest = text;
+    for (const d of dates) rest = rest.replace(d.text, ' ');
+    rest = rest
+      .replace(/\b\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?/gi, ' ')
+      .replace(/\b\d[\d.,]*\s*[km]?\b/gi, ' ')
+      .replace(new RegExp(META_WORDS.source, 'gi'), ' ')
+      .replace(/\b(on|at|the|am|pm|gmt|utc|msk|cet|est|edt)\b/gi, ' ')
+      .replace(/[^\p{L}]+/gu, ' ')
+      .trim();
+    if (rest.split(/\s+/).filter(Boolean).length <= 3) return 'dateline';
+  }
+  if (META_WORDS.test(text) && words <= 12 && /\d/.test(text)) return 'dateline';
+  return null;
+}
+
+/** Counts places where words were run together without a space ("FalloutRising"). */
+function countGluedWords(text: string): number {
+  return (text.match(/\p{Ll}{2}\p{Lu}\p{Ll}/gu) ?? []).length;
+}
+
+/** Measures every line of a page and applies the chrome and metadata rules to each. */
+export function describeLines(lines: string[]): LineInfo[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    if (!line) continue;
+    const key = line.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return lines.map((text, n) => {
+    const words = text ? text.split(/\s+/).length : 0;
+    const endsSentence = SENTENCE_END.test(text);
+    const bullet = /^[•·▪●◦‣∙*]\s*\S/.test(text) || /^[-–—]\s+\S/.test(text);
+    let chrome: string | null = null;
+    if (text.length > 50_000) chrome = `overlong line (${text.length.toLocaleString('en')} characters)`;
+    for (const [re, reason] of ANY_CHROME) if (!chrome && re.test(text)) chrome = reason;
+    if (!chrome && words <= 12) for (const [re, reason] of SHORT_CHROME) if (!chrome && re.test(text)) chrome = reason;
+    if (!chrome && bullet && words <= 6) chrome = 'menu item';
+    if (!chrome && countGluedWords(text) >= 2 && !/[.!?]\s/.test(text)) chrome = 'words run together (menu or table of contents)';
+    if (!chrome && splitBreadcrumb(text)) chrome = 'breadcrumb';
+    const meta = chrome ? null : detectMeta(text, words);
+    const question = LONE_QUESTION.test(text) && words <= 40;
+    const prose = !chrome && !meta && !question && ((words >= 8 && endsSentence) || words >= 25);
+    return { n, text, words, endsSentence, prose, chrome, meta, repeats: counts.get(text.toLowerCase()) ?? 0, bullet };
+  });
+}

@@ -1,0 +1,369 @@
+import type { KnownOutlet } from '../../src/schema.ts';
+import type { LineDecision } from './body.ts';
+import { findDates, findRelativeDate, type FoundDate } from './dates.ts';
+import { END_MARKER, splitBreadcrumb, type LineInfo } from './lines.ts';
+import { compareStrings, normalizeKey, slugify } from './text.ts';
+
+/** A publication or update date as the page shows it; the year may be missing. */
+export interface PageDate {
+  year: number | null;
+  month: number;
+  day: number | null;
+  rule: string;
+}
+
+/** An outlet named by the page's own chrome, resolved against the curated list where possible. */
+export interface OutletGuess {
+  id: string;
+  name: string;
+  fullName: string | null;
+  known: boolean;
+  rule: string;
+}
+
+/** Everything the page says about the article besides its body. */
+export interface PageMetadata {
+  title: string;
+  dek: string | null;
+  date: PageDate | null;
+  updated: PageDate | null;
+  author: string | null;
+  outlet: OutletGuess | null;
+  section: string | null;
+  categories: string[];
+  kind: string | null;
+  evidence: Record<string, string>;
+  warnings: string[];
+}
+
+const KIND_WORDS: Record<string, string> = {
+  news: 'news', analysis: 'analysis', opinion: 'opinion', 'op-ed': 'opinion', editorial: 'opinion',
+  commentary: 'commentary', comment: 'commentary', review: 'review', interview: 'interview', explainer: 'explainer',
+};
+
+const NOT_NAME_WORDS = new Set(
+  'the a an and of for in on at to by with from news media press center centre institute agency network group team staff desk editorial editors editor service services company ltd inc llc times post daily weekly journal review online magazine tv radio home blog read more share published updated'.split(' '),
+);
+const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'der', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'du', 'ter']);
+
+/** Whether a string reads as a person's name: two to four capitalised words, no digits. */
+export function isPersonName(text: string): boolean {
+  const tokens = text.trim().split(/\s+/);
+  if (tokens.length < 2 || tokens.length > 4 || /\d/.test(text)) return false;
+  return tokens.every((token, i) => {
+    if (NOT_NAME_WORDS.has(token.toLowerCase())) return false;
+    if (i > 0 && i < tokens.length - 1 && NAME_PARTICLES.has(token)) return true;
+    return /^\p{Lu}(?:\p{Ll}+|\.|\p{Lu}+)(?:[-'’]\p{Lu}?\p{Ll}+)*$/u.test(token);
+  });
+}
+
+/** Puts an all-capitals name into ordinary capitalisation. */
+function tidyName(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/** Counts other lines of the page that repeat a candidate title: copies, breadcrumbs, captions. */
+function countTitleEchoes(lines: LineInfo[], candidate: LineInfo): number {
+  const key = normalizeKey(candidate.text);
+  if (!key) return 0;
+  let echoes = 0;
+  for (const line of lines) {
+    if (line.n === candidate.n || !line.text) continue;
+    const other = normalizeKey(line.text);
+    if (other === key || other.endsWith(` ${key}`) || (other.startsWith(`${key} `) && other.length - key.length <= 40)) echoes++;
+  }
+  return echoes;
+}
+
+function isTitleCandidate(line: LineInfo): boolean {
+  return !!line.text && !line.chrome && !line.meta && line.words >= 2 && line.words <= 40 && /\p{L}/u.test(line.text) && !KIND_WORDS[line.text.toLowerCase()];
+}
+
+function pageDateFrom(found: FoundDate, rule: string): PageDate | null {
+  if (!found.valid || found.month === null) return null;
+  return { year: found.year, month: found.month, day: found.day, rule };
+}
+
+/** The finder of repeated units such as "Site | TaglineSite | Tagline" printed by a title bar. */
+function findRepeatedUnit(text: string): string | null {
+  for (let size = 3; size <= text.length / 2; size++) {
+    if (text.length % size !== 0) continue;
+    const unit = text.slice(0, size);
+    if (unit.repeat(text.length / size) === text) return unit.trim();
+  }
+  return null;
+}
+
+interface OutletVote {
+  name: string;
+  fullName: string | null;
+  weight: number;
+  rule: string;
+}
+
+/** Collects what the page's chrome says about who published it, with a weight per rule. */
+function collectOutletVotes(lines: LineInfo[], decisions: LineDecision[], title: string): OutletVote[] {
+  const votes: OutletVote[] = [];
+  const titleKey = normalizeKey(title);
+  const vote = (raw: string, weight: number, rule: string) => {
+    const cleaned = raw.trim().replace(/^[“"'«]|[”"'».:]+$/g, '').trim();
+    if (!cleaned || cleaned.split(/\s+/).length > 8) return;
+    const [name, ...rest] = cleaned.split(/\s+\|\s+/);
+    if (!name || normalizeKey(name) === titleKey || /^(home|blog|news|main)$/i.test(name)) return;
+    votes.push({ name: name.trim(), fullName: rest.length ? cleaned : null, weight, rule });
+  };
+  for (const line of lines) {
+    if (!line.text || decisions[line.n]?.role === 'paragraph') continue;
+    const text = line.text;
+    let m: RegExpExecArray | null;
+    if ((m = /originally (?:published|appeared) (?:on|in|by|at) (?:the )?([^.,;]+)/i.exec(text))) vote(m[1]!, 6, 'originally published on');
+    if ((m = /^(\S+(?:\s\S+){0,3}) publishes\b/.exec(text))) vote(m[1]!, 4, 'X publishes');
+    if ((m = /^(?:last|latest|more) (?:news|stories|articles) (?:in|from|on|at) (.+)$/i.exec(text))) vote(m[1]!, 3, 'latest news from X');
+    const unit = findRepeatedUnit(text);
+    if (unit && line.words <= 40) vote(unit, 4, 'site name repeated in the title bar');
+    else if (line.repeats >= 2 && /\s\|\s/.test(text) && line.words <= 12) vote(text, 3, 'site name repeated in the chrome');
+    const crumbs = splitBreadcrumb(text);
+    if (crumbs && crumbs.length >= 2) vote(crumbs[0]!, 3, 'breadcrumb root');
+    if ((m = /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^.]+?)\.?\s*(?:all rights reserved|$)/i.exec(text)) && /rights|^©/i.test(text)) vote(m[1]!, 2, 'copyright line');
+    if ((m = /^by:?\s+(.+?)(?:\s+(?:published|posted|updated)\b.*)?:?$/i.exec(text)) && !isPersonName(m[1]!.split(/\s+\|\s+/)[0]!)) vote(m[1]!, 2, 'byline names an organisation');
+    const key = normalizeKey(text);
+    if (titleKey && key.startsWith(`${titleKey} `) && /\s[|–—-]\s/.test(text.slice(title.length - 2))) {
+      vote(text.slice(text.search(/\s[|–—-]\s[^|–—-]*$/) + 3), 3, 'title bar "Title | Site"');
+    }
+  }
+  return votes;
+}
+
+/** Resolves outlet votes against the curated list and picks the best-supported publisher. */
+export function chooseOutlet(votes: OutletVote[], outlets: KnownOutlet[]): OutletGuess | null {
+  const byAlias = new Map<string, KnownOutlet>();
+  for (const outlet of outlets) {
+    for (const alias of [outlet.name, outlet.fullName, ...outlet.aliases]) {
+      if (alias) byAlias.set(normalizeKey(alias), outlet);
+    }
+  }
+  const tally = new Map<string, { weight: number; vote: OutletVote; known?: KnownOutlet; rules: Set<string> }>();
+  for (const vote of votes) {
+    const key = normalizeKey(vote.name);
+    const known = byAlias.get(key) ?? byAlias.get(normalizeKey(vote.fullName ?? '')) ?? byAlias.get(key.replace(/ (com|org|net|bg|az|ru|ge|am|ua|io|info|news)$/, ''));
+    const id = known?.id ?? slugify(vote.name);
+    const entry = tally.get(id) ?? { weight: 0, vote, known, rules: new Set<string>() };
+    entry.weight += vote.weight;
+    entry.rules.add(vote.rule);
+    if (vote.fullName && !entry.vote.fullName) entry.vote = vote;
+    tally.set(id, entry);
+  }
+  const ranked = [...tally.entries()].sort((a, b) => b[1].weight - a[1].weight || compareStrings(a[0], b[0]));
+  const best = ranked[0];
+  if (!best || best[1].weight < 2 || !best[0]) return null;
+  const [id, { vote, known, rules }] = best;
+  const rule = [...rules].sort().join(' + ');
+  if (known) return { id: known.id, name: known.name, fullName: known.fullName, known: true, rule };
+  return { id, name: tidyName(vote.name), fullName: vote.fullName, known: false, rule };
+}
+
+/** Reads a byline's name, or returns null when what follows "By" is not a person. */
+function readByline(text: string): string | null {
+  const m = /^(?:by|written by|words by|reporting by|author|writer|text)\s*:?\s+(.+)$/i.exec(text);
+  if (!m) return null;
+  const name = m[1]!
+    .split(/\s+(?:published|posted|updated|on|in|at|for)\s|\s*[|,•·–—]\s*|\s+-\s+|\s+\d/i)[0]!
+    .replace(/[:.]$/, '')
+    .trim();
+  return isPersonName(name) ? tidyName(name) : null;
+}
+
+const NAME_IN_CITY = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:on\s+)?\S/u;
+
+/**
+ * Reads the page's metadata from the lines around the body: the headline and dek just above it,
+ * datelines and bylines between them, the site's name in its chrome, a byline after the end.
+ */
+export function readMetadata(
+  lines: LineInfo[],
+  decisions: LineDecision[],
+  span: { start: number; end: number },
+  outlets: KnownOutlet[],
+): PageMetadata {
+  const evidence: Record<string, string> = {};
+  const warnings: string[] = [];
+  const mark = (n: number, reason: string) => {
+    decisions[n] = { role: 'meta', reason };
+  };
+
+  // Title: the nearest title-like line above the body, preferring one the page repeats.
+  const above: LineInfo[] = [];
+  for (let i = span.start - 1; i >= 0 && above.length < 3; i--) if (isTitleCandidate(lines[i]!)) above.push(lines[i]!);
+  let titleLine: LineInfo | undefined = above[0];
+  let dekLine: LineInfo | undefined;
+  const [first, second] = above;
+  if (first && second && countTitleEchoes(lines, second) > 0 && countTitleEchoes(lines, first) === 0 && first.words >= 6) {
+    const between = lines.slice(second.n + 1, first.n).every((l) => !l.text || l.meta || l.chrome);
+    if (between) {
+      titleLine = second;
+      dekLine = first;
+    }
+  }
+  let title: string;
+  if (titleLine) {
+    title = titleLine.text;
+    evidence.title = countTitleEchoes(lines, titleLine) > 0 ? 'headline above the body, repeated in the page' : 'headline above the body';
+    mark(titleLine.n, 'title');
+    // Copies of the headline are chrome once the headline is known.
+    const key = normalizeKey(title);
+    for (const line of lines) if (line.n !== titleLine.n && normalizeKey(line.text) === key) decisions[line.n] = { role: 'chrome', reason: 'title printed again' };
+  } else {
+    const crumbTail = lines.map((l) => splitBreadcrumb(l.text)).find((c) => c && c.length > 1)?.at(-1);
+    const firstParagraph = lines.find((l) => decisions[l.n]?.role === 'paragraph');
+    if (crumbTail) {
+      title = crumbTail;
+      evidence.title = 'last item of the breadcrumb';
+    } else {
+      const sentence = firstParagraph?.text.split(/(?<=[.!?])\s/)[0] ?? '';
+      title = sentence.split(/\s+/).slice(0, 14).join(' ') + (sentence.split(/\s+/).length > 14 ? '…' : '');
+      evidence.title = 'no headline shown: made from the first sentence';
+      warnings.push('no title shown; title made from the first sentence');
+    }
+  }
+
+  // Dek: a standfirst line between the headline and the body, or a lone short sentence right under it.
+  const firstBody = lines.findIndex((l, i) => i >= span.start && (decisions[i]?.role === 'paragraph' || decisions[i]?.role === 'heading'));
+  if (!dekLine && titleLine) {
+    const between = lines.slice(titleLine.n + 1, span.start).filter((l) => isTitleCandidate(l) && l.words >= 6);
+    if (between.length === 1) dekLine = between[0];
+  }
+  if (!dekLine && titleLine && firstBody >= 0) {
+    const candidate = lines[firstBody]!;
+    const onlyBlankBetween = lines.slice(titleLine.n + 1, firstBody).every((l) => !l.text || decisions[l.n]?.role === 'chrome');
+    const sentences = candidate.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).length;
+    const nextIsBody = lines.slice(firstBody + 1, span.end + 1).some((l) => decisions[l.n]?.role === 'paragraph');
+    const dateline = /^(on|in|at)\s|^\p{Lu}{3,}[\s,(]/u.test(candidate.text) || findDates(candidate.text.slice(0, 40)).length > 0;
+    if (onlyBlankBetween && decisions[firstBody]?.role === 'paragraph' && sentences === 1 && candidate.words <= 35 && nextIsBody && !dateline) dekLine = candidate;
+  }
+  const dek = dekLine?.text ?? null;
+  if (dekLine) {
+    mark(dekLine.n, 'dek');
+    evidence.dek = dekLine.n < span.start ? 'standfirst between headline and body' : 'single short sentence under the headline';
+  }
+
+  // The header zone runs from a few lines above the headline to the first paragraph; the
+  // trailing zone from the last paragraph to the first end marker.
+  const headerFrom = titleLine ? Math.max(0, titleLine.n - 3) : Math.max(0, span.start - 6);
+  const bodyStart = firstBody >= 0 ? firstBody : span.start;
+  const header = lines.slice(headerFrom, bodyStart).filter((l) => l.text && l.n !== titleLine?.n);
+  const metaInside = lines.slice(bodyStart, span.end + 1).filter((l) => decisions[l.n]?.role === 'meta' && l.n !== dekLine?.n);
+  const trailing: LineInfo[] = [];
+  for (let i = span.end + 1; i < lines.length && trailing.length < 8; i++) {
+    const line = lines[i]!;
+    if (!line.text) continue;
+    if (END_MARKER.test(line.text)) break;
+    trailing.push(line);
+  }
+
+  // Dates: "published" beats a bare dateline; "updated" is kept apart; relative dates are refused.
+  let date: PageDate | null = null;
+  let updated: PageDate | null = null;
+  for (const line of [...header, ...metaInside, ...trailing]) {
+    const isUpdate = /\b(last )?updated\b|\bmodified\b/i.test(line.text);
+    const found = findDates(line.text).filter((d) => d.month !== null);
+    if (found.some((d) => !d.valid)) warnings.push(`impossible date "${found.find((d) => !d.valid)!.text}" ignored`);
+    const valid = found.filter((d) => d.valid);
+    if (valid.length === 0) {
+      if (findRelativeDate(line.text) && !date) warnings.push(`relative date "${findRelativeDate(line.text)}" not turned into a date`);
+      continue;
+    }
+    if (line.words > 25 && !/published|posted/i.test(line.text)) continue;
+    const published = /\b(published|posted)\b/i.exec(line.text);
+    if (isUpdate && !published) {
+      updated ??= pageDateFrom(valid[0]!, 'update timestamp');
+      if (decisions[line.n]?.role !== 'meta') mark(line.n, 'update timestamp');
+      continue;
+    }
+    const pick = published ? (valid.find((d) => d.index > published.index) ?? valid[0]!) : valid[0]!;
+    const candidate = pageDateFrom(pick, published ? '"Published" line' : trailing.includes(line) ? 'dateline after the body' : 'dateline near the headline');
+    if (candidate && (!date || (published && !date.rule.startsWith('"Published"')))) date = candidate;
+  }
+  const leadLine = lines.find((l) => l.n >= bodyStart && l.n !== dekLine?.n && decisions[l.n]?.role === 'paragraph');
+  if (!date && leadLine) {
+    const lead = leadLine.text.slice(0, 80);
+    const m = /^(?:On|(?:\p{Lu}[\p{L}-]+,?\s+)+(?:\([^)]*\)\s*)?[-–—,]?)\s*/u.exec(lead);
+    const found = findDates(lead).find((d) => d.index <= (m?.[0].length ?? 0) + 1 && d.valid);
+    if (found) {
+      date = pageDateFrom(found, 'date in the opening words of the lead');
+      warnings.push('no dateline shown; date taken from the lead');
+    }
+  }
+  if (date) evidence.date = date.rule + (date.year === null ? ' (no year shown)' : '');
+  else warnings.push('no publication date shown');
+  if (updated) evidence.updated = updated.rule;
+
+  // Author: a byline near the headline, "X in City, Date", or a name alone after the body.
+  let author: string | null = null;
+  for (const line of [...header, ...metaInside]) {
+    const name = readByline(line.text) ?? NAME_IN_CITY.exec(line.text)?.[1] ?? null;
+    if (name && isPersonName(name)) {
+      author = tidyName(name);
+      evidence.author = 'byline near the headline';
+      mark(line.n, 'byline');
+      break;
+    }
+  }
+  if (!author) {
+    for (const line of trailing) {
+      const byline = readByline(line.text) ?? NAME_IN_CITY.exec(line.text)?.[1] ?? null;
+      const name = byline ?? (isPersonName(line.text) ? line.text : null);
+      if (name) {
+        author = tidyName(name);
+        evidence.author = byline ? 'byline after the body' : 'name alone on a line after the body';
+        mark(line.n, 'byline');
+        break;
+      }
+      if (line.words > 12) break;
+    }
+  }
+  if (!author) warnings.push('no author shown');
+
+  // Outlet: what the chrome says about the publisher, never an outlet cited in the text.
+  const outlet = chooseOutlet(collectOutletVotes(lines, decisions, title), outlets);
+  if (outlet) evidence.outlet = outlet.rule + (outlet.known ? '' : ' (not in the outlet list)');
+  else warnings.push('no outlet shown');
+  if (author && outlet && normalizeKey(author) === normalizeKey(outlet.name)) author = null;
+
+  // Section, categories and kind: the breadcrumb and labels near the headline.
+  let section: string | null = null;
+  for (const line of lines) {
+    const crumbs = splitBreadcrumb(line.text);
+    if (!crumbs) continue;
+    const inner = crumbs.slice(1).filter((c) => normalizeKey(c) !== normalizeKey(title) && !/^(home|blog|news|main)$/i.test(c));
+    if (inner.length) {
+      section = inner.at(-1)!;
+      evidence.section = 'breadcrumb';
+      break;
+    }
+  }
+  let categories: string[] = [];
+  let kind: string | null = null;
+  const near = titleLine ? lines.slice(Math.max(0, titleLine.n - 3), bodyStart) : [];
+  for (const line of near) {
+    if (!line.text || line.n === titleLine?.n) continue;
+    const word = line.text.toLowerCase().replace(/[:.]$/, '');
+    if (KIND_WORDS[word]) {
+      kind = KIND_WORDS[word]!;
+      evidence.kind = 'label near the headline';
+      mark(line.n, 'kind label');
+    } else if (line.words <= 2 && /\p{Ll}\p{Lu}/u.test(line.text) && !/\s\S+\s/.test(line.text)) {
+      categories = line.text.split(/(?<=\p{Ll})(?=\p{Lu})/u);
+      evidence.categories = 'category labels run together near the headline';
+    }
+  }
+  if (!kind) {
+    const fromCategory = categories.map((c) => KIND_WORDS[c.toLowerCase()]).find(Boolean);
+    if (fromCategory) {
+      kind = fromCategory;
+      evidence.kind = 'category label';
+    }
+  }
+
+  return { title, dek, date, updated, author, outlet, section, categories, kind, evidence, warnings };
+}

@@ -1,0 +1,68 @@
+/** Lowercases a string and folds punctuation and spacing, for comparing lines and names. */
+export function normalizeKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Makes a URL-safe id from any text: lowercase ASCII words joined by hyphens. */
+export function slugify(text: string, maxWords = 12): string {
+  const transliterated = normalizeKey(text)
+    .replace(/ı/g, 'i')
+    .replace(/ə/g, 'e')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9 ]+/g, ' ');
+  return transliterated.split(/\s+/).filter(Boolean).slice(0, maxWords).join('-');
+}
+
+/** Counts the words of a text as a reader would. */
+export function countWords(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
+  return m ? m.length : 0;
+}
+
+/** Splits a paragraph into sentences, keeping closing quotes with their sentence. */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?…]["”’»)]*)\s+(?=["“‘«(]?[\p{Lu}\p{N}])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const STOPWORDS: Record<string, string[]> = {
+  en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'with', 'was', 'has', 'are'],
+  de: ['der', 'die', 'und', 'das', 'ist', 'nicht', 'mit', 'den', 'sich', 'auch'],
+  fr: ['le', 'la', 'les', 'et', 'des', 'est', 'une', 'dans', 'pour', 'que'],
+  es: ['el', 'la', 'los', 'las', 'que', 'del', 'por', 'una', 'para', 'con'],
+  it: ['il', 'che', 'della', 'per', 'una', 'sono', 'con', 'non', 'del', 'gli'],
+  tr: ['ve', 'bir', 'bu', 'için', 'ile', 'olarak', 'daha', 'çok', 'gibi', 'olan'],
+  az: ['və', 'bir', 'bu', 'üçün', 'ilə', 'olaraq', 'daha', 'çox', 'kimi', 'olan'],
+  ru: ['и', 'в', 'не', 'на', 'что', 'с', 'по', 'это', 'как', 'его'],
+  uk: ['і', 'в', 'не', 'на', 'що', 'з', 'та', 'це', 'як', 'його'],
+  bg: ['и', 'в', 'не', 'на', 'че', 'с', 'за', 'се', 'от', 'са'],
+};
+
+/** Guesses the language of a text from its most common short words (ISO 639-1). */
+export function detectLanguage(text: string): string {
+  const words = text.toLowerCase().match(/[\p{L}]+/gu)?.slice(0, 3000) ?? [];
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  let best = 'und';
+  let bestScore = 0;
+  for (const [lang, list] of Object.entries(STOPWORDS)) {
+    const score = list.reduce((sum, w) => sum + (counts.get(w) ?? 0), 0);
+    if (score > bestScore) {
+      best = lang;
+      bestScore = score;
+    }
+  }
+  return bestScore >= 3 ? best : 'und';
+}
+
+/** Orders strings by code point, the same on every machine whatever its locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

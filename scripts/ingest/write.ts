@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import matter from 'gray-matter';
+import type { ZodType } from 'astro/zod';
+import { actorSchema, articleSchema, eventSchema, sourceSchema, topicSchema } from '../../src/schema.ts';
+import type { Corpus } from './corpus.ts';
+import { compareStrings } from './text.ts';
+
+/** The folders and files under content/ that the ingest owns; everything else is left alone. */
+export const GENERATED = ['articles', 'actors', 'events', 'sources', 'topics', 'ingest-report.json'] as const;
+
+/** One validation problem, named by entry and field path. */
+export interface ValidationProblem {
+  entry: string;
+  field: string;
+  message: string;
+}
+
+function check(schema: ZodType, value: unknown, entry: string, problems: ValidationProblem[]): boolean {
+  const result = schema.safeParse(value);
+  if (result.success) return true;
+  for (const issue of result.error.issues) problems.push({ entry, field: issue.path.join('.') || '(entry)', message: issue.message });
+  return false;
+}
+
+/**
+ * Validates every entry with the shared schemas. Invalid articles are dropped (and reported),
+ * so one bad article never stops the others; invalid derived entries are reported too.
+ */
+export function validateCorpus(corpus: Corpus): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  corpus.articles = corpus.articles.filter((a) => check(articleSchema, a.data, `articles/${a.id}.md (${a.data.seedFile})`, problems));
+  const collections: Array<[string, Map<string, unknown>, ZodType]> = [
+    ['actors', corpus.actors, actorSchema],
+    ['events', corpus.events, eventSchema],
+    ['sources', corpus.sources, sourceSchema],
+    ['topics', corpus.topics, topicSchema],
+  ];
+  for (const [name, entries, schema] of collections) {
+    for (const [id, value] of entries) if (!check(schema, value, `${name}/${id}.json`, problems)) entries.delete(id);
+  }
+  return problems;
+}
+
+function sortedEntries<T>(map: Map<string, T>): Array<[string, T]> {
+  return [...map.entries()].sort((a, b) => compareStrings(a[0], b[0]));
+}
+
+/** Writes an entry as stable, pretty JSON with a final newline. */
+export function formatJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * Writes the corpus into content/ atomically: everything goes to a staging folder first and is
+ * then renamed into place, so an interrupted ingest never leaves content/ half-written.
+ */
+export async function writeContent(outDir: string, corpus: Corpus, report: unknown): Promise<void> {
+  const staging = path.join(outDir, '.ingest-staging');
+  const old = path.join(outDir, '.ingest-old');
+  await rm(staging, { recursive: true, force: true });
+  await rm(old, { recursive: true, force: true });
+  for (const dir of GENERATED.filter((g) => !g.endsWith('.json'))) await mkdir(path.join(staging, dir), { recursive: true });
+
+  for (const article of [...corpus.articles].sort((a, b) => compareStrings(a.id, b.id))) {
+    const text = matter.stringify(article.body, article.data as Record<string, unknown>);
+    await writeFile(path.join(staging, 'articles', `${article.id}.md`), text);
+  }
+  const collections: Array<[string, Map<string, unknown>]> = [
+    ['actors', corpus.actors],
+    ['events', corpus.events],
+    ['sources', corpus.sources],
+    ['topics', corpus.topics],
+  ];
+  for (const [name, entries] of collections) {
+    for (const [id, value] of sortedEntries(entries)) await writeFile(path.join(staging, name, `${id}.json`), formatJson(value));
+  }
+  await writeFile(path.join(staging, 'ingest-report.json'), formatJson(report));
+
+  await mkdir(old, { recursive: true });
+  for (const name of GENERATED) {
+    const target = path.join(outDir, name);
+    if (existsSync(target)) await rename(target, path.join(old, name));
+    await rename(path.join(staging, name), target);
+  }
+  await rm(old, { recursive: true, force: true });
+  await rm(staging, { recursive: true, force: true });
+}
