@@ -57,8 +57,8 @@ export function formatJson(value: unknown): string {
  * then renamed into place, so an interrupted ingest never leaves content/ half-written.
  */
 export async function writeContent(outDir: string, corpus: Corpus, report: unknown): Promise<void> {
-  const staging = path.join(outDir, '.ingest-staging');
-  const old = path.join(outDir, '.ingest-old');
+  const staging = path.join(outDir, `.ingest-staging-${process.pid}`);
+  const old = path.join(outDir, `.ingest-old-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await rm(old, { recursive: true, force: true });
   for (const dir of GENERATED.filter((g) => !g.endsWith('.json'))) await mkdir(path.join(staging, dir), { recursive: true });
