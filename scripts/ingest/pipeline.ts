@@ -34,7 +34,7 @@ export interface IngestOutcome {
 
 /** Loads and validates the hand-written knowledge files; a broken one is a fatal error. */
 export function loadKnowledge(knowledgeDir: string): Knowledge {
-  const read = <T>(file: string, schema: z.ZodType<T>): T[] => {
+  const read = <S extends z.ZodTypeAny>(file: string, schema: S): Array<z.output<S>> => {
     const full = path.join(knowledgeDir, file);
     if (!existsSync(full)) return [];
     const parsed = z.array(schema).safeParse(JSON.parse(readFileSync(full, 'utf8')));
