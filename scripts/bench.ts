@@ -1,0 +1,145 @@
+/**
+ * The benchmark: generates N raw articles, runs the real pipeline on them in a clean folder
+ * (ingest → astro build → Pagefind), then an incremental run after one article is changed and
+ * one added, then a bare Astro build of the same articles for reference. Prints JSON lines.
+ * Usage: npm run bench -- --articles 1000 [--keep]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createRandom, createWorld, generateCorpus, writeArticleText } from './bench/generate-corpus.ts';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '100' }, keep: { type: 'boolean', default: false } } });
+const articles = Number(values.articles);
+
+/** Sums the resident memory of a process and all its descendants, from /proc. */
+function treeRssKb(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
+      rss.set(Number(entry), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we were reading it.
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command to completion, timing it and sampling its process tree's peak memory. */
+function runStep(command: string, args: string[], env: Record<string, string>, cwd = ROOT): Promise<{ ms: number; peakRssMb: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid!))), 100);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`));
+      else resolve({ ms: Math.round(performance.now() - started), peakRssMb: Math.round(peak / 1024) });
+    });
+  });
+}
+
+/** The size of a folder in megabytes, and how many HTML pages it holds. */
+function measureFolder(dir: string): { mb: number; pages: number } {
+  let bytes = 0;
+  let pages = 0;
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        bytes += statSync(full).size;
+        if (entry.name.endsWith('.html')) pages++;
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return { mb: Math.round((bytes / 1048576) * 10) / 10, pages };
+}
+
+const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+const astro = path.join(ROOT, 'node_modules/.bin/astro');
+
+/** Runs the whole Parallax pipeline on a seeds folder and reports its figures. */
+async function runPipeline(label: string, work: string): Promise<Record<string, unknown>> {
+  const env = { PARALLAX_CONTENT: path.join(work, 'content'), PARALLAX_DIST: path.join(work, 'dist'), PARALLAX_CACHE: path.join(work, 'cache') };
+  const ingest = await runStep(tsx, ['scripts/ingest.ts', '--seeds', path.join(work, 'seeds'), '--out', env.PARALLAX_CONTENT, '--knowledge', path.join(ROOT, 'content/knowledge')], env);
+  const build = await runStep(astro, ['build'], env);
+  const index = await runStep(tsx, ['scripts/index-site.ts', '--site', env.PARALLAX_DIST], env);
+  const dist = measureFolder(env.PARALLAX_DIST);
+  return {
+    run: label,
+    articles: readdirSync(path.join(work, 'seeds')).length,
+    pages: dist.pages,
+    ingestMs: ingest.ms,
+    buildMs: build.ms,
+    indexMs: index.ms,
+    totalMs: ingest.ms + build.ms + index.ms,
+    peakRssMb: Math.max(ingest.peakRssMb, build.peakRssMb, index.peakRssMb),
+    distMb: dist.mb,
+    indexMb: measureFolder(path.join(env.PARALLAX_DIST, 'pagefind')).mb,
+  };
+}
+
+/** Builds the same articles with a bare Astro project: one page per article, no analysis. */
+async function runBareReference(work: string): Promise<{ buildMs: number; pages: number }> {
+  // Inside the project, so that 'astro' resolves from the project's node_modules.
+  const bare = path.join(ROOT, '.cache', `bench-bare-${process.pid}`);
+  await rm(bare, { recursive: true, force: true });
+  await mkdir(path.join(bare, 'src/pages/articles'), { recursive: true });
+  await writeFile(path.join(bare, 'astro.config.mjs'), `export default { outDir: ${JSON.stringify(path.join(work, 'bare-dist'))}, cacheDir: ${JSON.stringify(path.join(work, 'bare-cache'))}, markdown: { smartypants: false, gfm: false, syntaxHighlight: false } };\n`);
+  await writeFile(
+    path.join(bare, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { articles: defineCollection({ loader: glob({ pattern: '*.md', base: ${JSON.stringify(path.join(work, 'content/articles'))} }) }) };\n`,
+  );
+  await writeFile(
+    path.join(bare, 'src/pages/articles/[id].astro'),
+    `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('articles')).map((a) => ({ params: { id: a.id }, props: { a } })); }\nconst { a } = Astro.props;\nconst { Content } = await render(a);\n---\n<html lang="en"><head><meta charset="utf-8"><title>{a.data.title}</title></head><body><main><h1>{a.data.title}</h1><Content /></main></body></html>\n`,
+  );
+  try {
+    const { ms } = await runStep(astro, ['build'], {}, bare);
+    return { buildMs: ms, pages: measureFolder(path.join(work, 'bare-dist')).pages };
+  } finally {
+    await rm(bare, { recursive: true, force: true });
+  }
+}
+
+const work = await mkdtemp(path.join(tmpdir(), `parallax-bench-${articles}-`));
+try {
+  await generateCorpus(path.join(work, 'seeds'), articles);
+  const cold = await runPipeline('cold', work);
+  console.log(JSON.stringify(cold));
+
+  // One article changed, one added: what a day's new material costs.
+  const random = createRandom(7);
+  const world = createWorld(random, 10);
+  await appendFile(path.join(work, 'seeds', 'article-000000.txt'), '\nA correction was added to this article after publication, clarifying the figures.\n');
+  await writeFile(path.join(work, 'seeds', 'article-new.txt'), writeArticleText(random, world, articles + 1));
+  const incremental = await runPipeline('incremental', work);
+  console.log(JSON.stringify({ ...incremental, shareOfCold: Math.round(((incremental.totalMs as number) / (cold.totalMs as number)) * 100) / 100 }));
+
+  const bare = await runBareReference(work);
+  console.log(JSON.stringify({ run: 'bare-astro', articles, pages: bare.pages, buildMs: bare.buildMs, parallaxBuildRatio: Math.round(((cold.buildMs as number) / bare.buildMs) * 100) / 100 }));
+} finally {
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+  else console.error(`kept ${work}`);
+}

@@ -1,0 +1,114 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A small, fast, seedable random generator (mulberry32), so a corpus is the same every run. */
+export function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = ['ka', 'ri', 'mo', 'sen', 'tal', 'vor', 'li', 'dan', 'pe', 'ru', 'sha', 'nor', 'bel', 'ti', 'go', 'mar', 'ez', 'un', 'hal', 'ko', 'vi', 'ran', 'sto', 'mel', 'qu', 'ar', 'fen', 'dor', 'is', 'la'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const ROLES = ['political analyst', 'economist', 'former minister', 'security expert', 'spokesperson', 'historian', 'energy consultant', 'member of parliament', 'journalist', 'diplomat'];
+const VERBS = ['signed an agreement with', 'criticised', 'met', 'imposed restrictions on', 'opened talks with', 'recalled its ambassador from', 'announced sanctions against', 'expanded trade with'];
+const THEMES = ['the gas pipeline', 'the grain corridor', 'border security', 'the port expansion', 'the election dispute', 'water rights', 'the rail link', 'fishing quotas', 'the customs union', 'the power grid'];
+const FILLER = [
+  'Observers said the move reflected a broader shift in the region.',
+  'The decision was widely discussed in local media over the following days.',
+  'Officials declined to give further details when asked by reporters.',
+  'Analysts expect the issue to remain on the agenda for months.',
+  'Critics argued that the measures would hurt ordinary traders most.',
+  'Supporters described the step as long overdue and necessary.',
+  'Trade figures published later showed only a modest change.',
+  'The opposition called for a parliamentary inquiry into the matter.',
+];
+
+function pick<T>(random: () => number, list: readonly T[]): T {
+  return list[Math.floor(random() * list.length)]!;
+}
+
+function makeWord(random: () => number, syllables: number): string {
+  let word = '';
+  for (let i = 0; i < syllables; i++) word += pick(random, SYLLABLES);
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
+/** The invented world a corpus is written about: people, countries, outlets. */
+export interface BenchWorld {
+  people: string[];
+  countries: string[];
+  outlets: string[];
+}
+
+/** Invents a world with enough distinct names that actors number in the thousands at scale. */
+export function createWorld(random: () => number, articles: number): BenchWorld {
+  const unique = (count: number, make: () => string) => {
+    const set = new Set<string>();
+    while (set.size < count) set.add(make());
+    return [...set];
+  };
+  return {
+    people: unique(Math.max(50, Math.round(articles * 0.6)), () => `${makeWord(random, 2)} ${makeWord(random, 3)}`),
+    countries: unique(40, () => `${makeWord(random, 2)}ia`),
+    outlets: unique(60, () => `${makeWord(random, 2)} ${pick(random, ['Times', 'Herald', 'Post', 'Review', 'Daily', 'Observer', 'Monitor'])}`),
+  };
+}
+
+/** Writes one raw article page, chrome included, the way a scraper saves it. */
+export function writeArticleText(random: () => number, world: BenchWorld, n: number): string {
+  const outlet = pick(random, world.outlets);
+  const year = 2019 + Math.floor(random() * 7);
+  const month = Math.floor(random() * 12);
+  const day = 1 + Math.floor(random() * 28);
+  const a = pick(random, world.countries);
+  const b = pick(random, world.countries);
+  const theme = pick(random, THEMES);
+  const title = `${a} and ${b} at odds over ${theme} (${n})`;
+  const lines: string[] = [
+    'We use cookies to improve your experience. Accept',
+    `${outlet} | News and analysis`,
+    'Home', 'World', 'Politics', 'Economy', 'Opinion',
+    `Home > World > ${title}`,
+    '',
+    title,
+    '',
+    `By ${pick(random, world.people)}`,
+    `${MONTHS[month]} ${day}, ${year} ${Math.floor(random() * 9000)} views`,
+    '',
+  ];
+  const paragraphs = 6 + Math.floor(random() * 8);
+  for (let p = 0; p < paragraphs; p++) {
+    const speaker = pick(random, world.people);
+    const other = pick(random, world.people);
+    const eventMonth = Math.floor(random() * 12);
+    const sentences = [
+      `On ${MONTHS[eventMonth]} ${1 + Math.floor(random() * 28)}, ${year - (random() < 0.3 ? 1 : 0)}, ${pick(random, world.countries)} ${pick(random, VERBS)} ${pick(random, world.countries)} over ${pick(random, THEMES)}.`,
+      pick(random, FILLER),
+      `“${pick(random, FILLER)} ${pick(random, FILLER)}” ${pick(random, ROLES)} ${speaker} told the ${outlet}.`,
+      `According to ${other}, ${pick(random, FILLER).toLowerCase()}`,
+      pick(random, FILLER),
+    ];
+    if (p > 0 && p % 4 === 0) lines.push(`${makeWord(random, 2)} and ${theme}`, '');
+    lines.push(sentences.slice(0, 3 + Math.floor(random() * 3)).join(' '), '');
+  }
+  lines.push('Share this article', 'Facebook Twitter Email', 'You might also like');
+  for (let i = 0; i < 4; i++) lines.push(`${pick(random, world.countries)} ${pick(random, VERBS)} ${pick(random, world.countries)}`);
+  lines.push(`© ${year} ${outlet}. All rights reserved.`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Generates N raw article files into a folder, deterministically from a seed. */
+export async function generateCorpus(dir: string, articles: number, seed = 42): Promise<void> {
+  const random = createRandom(seed);
+  const world = createWorld(random, articles);
+  await mkdir(dir, { recursive: true });
+  for (let n = 0; n < articles; n++) {
+    await writeFile(path.join(dir, `article-${String(n).padStart(6, '0')}.txt`), writeArticleText(random, world, n));
+  }
+}
