@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import rehypeSanitize from 'rehype-sanitize';
 import { sanitizeSchema } from './src/plugins/sanitize-schema.ts';
 import rehypeParagraphIds from './src/plugins/rehype-paragraph-ids.ts';
+import rehypeLinkMentions from './src/plugins/rehype-link-mentions.ts';
 
 // The public address the site is served from; used for the sitemap, feeds and canonical links.
 const site = process.env.PARALLAX_SITE ?? 'http://localhost:4321';
@@ -21,8 +22,9 @@ export default defineConfig({
     smartypants: false,
     gfm: false,
     syntaxHighlight: false,
-    // Sanitize first, so nothing from an input survives as markup; then number the paragraphs.
-    rehypePlugins: [[rehypeSanitize, sanitizeSchema], rehypeParagraphIds],
+    // Sanitize first, so nothing from an input survives as markup; then number the paragraphs and
+    // link the mentions the ingest recorded for each of them.
+    rehypePlugins: [[rehypeSanitize, sanitizeSchema], rehypeParagraphIds, rehypeLinkMentions],
   },
   // Every script is a file of the site's own, so the Content-Security-Policy can forbid inline code.
   vite: { build: { assetsInlineLimit: 0 } },

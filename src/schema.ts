@@ -90,6 +90,19 @@ export const citationSchema = z.object({
   surface: z.string().min(1),
 });
 
+/** One group of cited voices: a side (country id, or `unaffiliated`) or an actor kind. */
+export const voiceGroupSchema = z.object({
+  key: z.string().min(1),
+  quotes: z.number().int().min(0),
+  speakers: z.array(slugSchema).default([]),
+});
+
+/** The breakdown of an article's quoted speakers by side (affiliation) and by actor kind. */
+export const voicesSchema = z.object({
+  bySide: z.array(voiceGroupSchema).default([]),
+  byKind: z.array(voiceGroupSchema).default([]),
+});
+
 /** Which rule decided a metadata field, kept so that a reader can audit the extraction. */
 export const evidenceSchema = z.record(z.string(), z.string());
 
@@ -122,6 +135,8 @@ export const articleSchema = z.object({
   topics: z.array(topicScoreSchema).default([]),
   quotes: z.array(quoteSchema).default([]),
   citations: z.array(citationSchema).default([]),
+  /** Who the article lets speak, counted from its quotes: by the speakers' side and by kind. */
+  voices: voicesSchema.default({ bySide: [], byKind: [] }),
   evidence: evidenceSchema.default({}),
 });
 export type Article = z.infer<typeof articleSchema>;
@@ -154,6 +169,8 @@ export const eventVariantSchema = paragraphRefSchema.extend({
 /** A dated happening, merged across every article that reports it. */
 export const eventSchema = z.object({
   title: z.string().min(1),
+  /** What kind of happening it is (crash, closure, arrest, statement…), from the words used. */
+  kind: z.string().nullable().default(null),
   date: isoDateSchema,
   datePrecision: datePrecisionSchema,
   /** Set when the text only places the event early, mid or late in its month or year. */
@@ -198,6 +215,10 @@ export const knownActorSchema = z.object({
   aliases: z.array(z.string()).default([]),
   description: z.string().nullable().default(null),
   affiliation: slugSchema.nullable().default(null),
+  /** For a capital or seat of power ("Moscow", "the Kremlin"): the actor it names when used as an actor. */
+  standsFor: slugSchema.nullable().default(null),
+  /** For a country: the adjectives and demonyms that point to it ("Azerbaijani", "Russians"). */
+  adjectives: z.array(z.string()).default([]),
 });
 export type KnownActor = z.infer<typeof knownActorSchema>;
 
@@ -218,5 +239,7 @@ export const knownTopicSchema = z.object({
   name: z.string().min(1),
   description: z.string(),
   terms: z.array(z.string()).min(1),
+  /** A catch-all theme: an article that matches only broad topics is reported as an unknown theme. */
+  broad: z.boolean().default(false),
 });
 export type KnownTopic = z.infer<typeof knownTopicSchema>;

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Article, Source } from '../../src/schema.ts';
+import type { Actor, Article, Event, Source, Topic } from '../../src/schema.ts';
+import { analyzeArticle, type ArticleAnalysis } from './analysis/analyze.ts';
+import { collectActors, collectCitedSources, collectTopics, type AnalysedArticle } from './analysis/collect.ts';
+import { mergeEvents } from './analysis/merge-events.ts';
 import { toIsoDate } from './dates.ts';
 import type { ArticleDraft, Knowledge } from './extract.ts';
 import { indexDatedSentences, inferYear, sentencesOf } from './infer-year.ts';
@@ -105,8 +108,15 @@ function collectPublishers(drafts: ArticleDraft[], ids: Map<string, string>, kno
   return sources;
 }
 
+/** Runs the per-article analysis; the pipeline passes a cached version of it. */
+export type AnalyzeFn = (draft: ArticleDraft, published: string | null) => ArticleAnalysis;
+
 /** Compares the articles with each other and turns the drafts into typed entries. */
-export function buildCorpus(inputDrafts: ArticleDraft[], knowledge: Knowledge): Corpus {
+export function buildCorpus(
+  inputDrafts: ArticleDraft[],
+  knowledge: Knowledge,
+  analyze: AnalyzeFn = (draft, published) => analyzeArticle(draft, knowledge, published),
+): Corpus {
   const drafts = [...inputDrafts].sort((a, b) => compareStrings(a.seedFile, b.seedFile));
   const notes = new Map<string, string[]>();
   const note = (seedFile: string, text: string) => notes.set(seedFile, [...(notes.get(seedFile) ?? []), text]);
@@ -152,7 +162,7 @@ export function buildCorpus(inputDrafts: ArticleDraft[], knowledge: Knowledge): 
       categories: meta.categories,
       kind: (meta.kind as Article['kind']) ?? null,
       language: draft.language,
-      url: null,
+      url: draft.url,
       headings: structure.headings.map((h) => ({ id: h.id, text: h.text, depth: h.depth })),
       paragraphCount: structure.paragraphs.length,
       wordCount: draft.wordCount,
@@ -164,17 +174,48 @@ export function buildCorpus(inputDrafts: ArticleDraft[], knowledge: Knowledge): 
       topics: [],
       quotes: [],
       citations: [],
+      voices: { bySide: [], byKind: [] },
       evidence,
     };
     return { id: ids.get(draft.seedFile)!, data, body: draft.markdown };
   });
 
-  return {
-    articles,
-    sources: collectPublishers(drafts, ids, knowledge),
-    actors: new Map(),
-    events: new Map(),
-    topics: new Map(),
-    notes,
-  };
+  const sources = collectPublishers(drafts, ids, knowledge);
+  const { actors, events, topics } = analyzeCorpus(drafts, articles, knowledge, sources, note, analyze);
+  return { articles, sources, actors, events, topics, notes };
+}
+
+/**
+ * Runs the per-article analysis (a pure function of each draft) and merges its results across
+ * articles: one actor per id, one event per happening, cited sources and topic entries.
+ * Duplicates are left out so that a republished copy does not count as a second source.
+ */
+function analyzeCorpus(
+  drafts: ArticleDraft[],
+  articles: CorpusArticle[],
+  knowledge: Knowledge,
+  sources: Map<string, Source>,
+  note: (seedFile: string, text: string) => void,
+  analyze: AnalyzeFn,
+): { actors: Map<string, Actor>; events: Map<string, Event>; topics: Map<string, Topic> } {
+  const analysed: AnalysedArticle[] = [];
+  articles.forEach((article, i) => {
+    if (article.data.duplicateOf) return;
+    const analysis = analyze(drafts[i]!, article.data.date);
+    analysed.push({ id: article.id, analysis });
+    const data = article.data;
+    data.actors = [...new Set(analysis.mentions.map((m) => m.actor))].sort(compareStrings);
+    data.mentions = analysis.mentions.map(({ actor, paragraph, surface }) => ({ actor, paragraph, surface }));
+    data.quotes = analysis.quotes.map((q) => q.quote);
+    data.topics = analysis.topics;
+    data.citations = analysis.citations;
+    data.voices = analysis.voices;
+    if (analysis.unknownTheme) note(data.seedFile, `unknown theme: no curated topic fits this article${analysis.topics.length ? ` (filed under broad topics: ${analysis.topics.map((t) => t.topic).join(', ')})` : ''}`);
+  });
+  const published = new Map(articles.map((a) => [a.id, a.data.date]));
+  const { events, byArticle } = mergeEvents(analysed.map((a) => ({ article: a.id, published: published.get(a.id) ?? null, candidates: a.analysis.events })));
+  for (const article of articles) article.data.events = byArticle.get(article.id) ?? [];
+  collectCitedSources(analysed, sources, knowledge);
+  const topics = collectTopics(analysed, events, knowledge.topics);
+  return { actors: collectActors(analysed), events, topics };
 }

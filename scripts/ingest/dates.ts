@@ -17,6 +17,24 @@ const MONTHS: Record<string, number> = {
   oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
 
+/** Month names of other languages the ingest meets, in the forms dates use (Russian genitive, etc.). */
+const FOREIGN_MONTHS: string[][] = [
+  ['января', 'janvier', 'januar', 'jänner', 'enero', 'gennaio', 'ocak', 'yanvar', 'січня', 'януари', 'stycznia'],
+  ['февраля', 'février', 'fevrier', 'februar', 'febrero', 'febbraio', 'şubat', 'fevral', 'лютого', 'февруари', 'lutego'],
+  ['марта', 'mars', 'märz', 'marzo', 'mart', 'березня', 'март', 'marca'],
+  ['апреля', 'avril', 'abril', 'aprile', 'nisan', 'aprel', 'квітня', 'април', 'kwietnia'],
+  ['мая', 'mai', 'mayo', 'maggio', 'mayıs', 'травня', 'май', 'maja'],
+  ['июня', 'juin', 'juni', 'junio', 'giugno', 'haziran', 'iyun', 'червня', 'юни', 'czerwca'],
+  ['июля', 'juillet', 'juli', 'julio', 'luglio', 'temmuz', 'iyul', 'липня', 'юли', 'lipca'],
+  ['августа', 'août', 'aout', 'agosto', 'ağustos', 'avqust', 'серпня', 'август', 'sierpnia'],
+  ['сентября', 'septembre', 'septiembre', 'settembre', 'eylül', 'sentyabr', 'вересня', 'септември', 'września'],
+  ['октября', 'octobre', 'oktober', 'octubre', 'ottobre', 'ekim', 'oktyabr', 'жовтня', 'октомври', 'października'],
+  ['ноября', 'novembre', 'noviembre', 'kasım', 'noyabr', 'листопада', 'ноември', 'listopada'],
+  ['декабря', 'décembre', 'decembre', 'dezember', 'diciembre', 'dicembre', 'aralık', 'dekabr', 'грудня', 'декември', 'grudnia'],
+];
+const FOREIGN_MONTH_NUMBER = new Map(FOREIGN_MONTHS.flatMap((names, i) => names.map((name) => [name, i + 1] as const)));
+const FOREIGN_MONTH = `(${[...FOREIGN_MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).join('|')})`;
+
 // Capitalised month names only, so that the verb "may" and the noun "march" are not dates.
 const MONTH =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)';
@@ -41,6 +59,11 @@ const PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => [number | null
   { re: new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+${YEAR})?`, 'g'), read: (m) => [m[3] ? +m[3] : null, MONTHS[m[1]!.toLowerCase()]!, +m[2]!] },
   // 15 November 2025 · 03 July · 1st of May 2024
   { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+${YEAR})?`, 'g'), read: (m) => [m[3] ? +m[3] : null, MONTHS[m[2]!.toLowerCase()]!, +m[1]!] },
+  // 12 марта 2025 · 4 mars 2025 · 14. März 2025 · 4 de marzo de 2025: other languages need the day number first
+  {
+    re: new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\.?\\s+(?:de\\s+)?${FOREIGN_MONTH}(?![\\p{L}])(?:,?\\s+(?:de\\s+)?${YEAR})?`, 'giu'),
+    read: (m) => [m[3] ? +m[3] : null, FOREIGN_MONTH_NUMBER.get(m[2]!.toLowerCase()) ?? null, +m[1]!],
+  },
   // February 2025 · December of 2024
   { re: new RegExp(`\\b${MONTH}\\s+(?:of\\s+)?${YEAR}`, 'g'), read: (m) => [+m[2]!, MONTHS[m[1]!.toLowerCase()]!, null] },
 ];

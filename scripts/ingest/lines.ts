@@ -1,3 +1,4 @@
+import { normalizeKey } from './text.ts';
 import { findDates, findRelativeDate } from './dates.ts';
 
 /** What one line of a scraped page looks like, measured once and reused by every rule. */
@@ -15,6 +16,8 @@ export interface LineInfo {
   meta: string | null;
   /** How many times the same text appears as a line in the page. */
   repeats: number;
+  /** The text folded for comparison (see normalizeKey), computed once per line. */
+  key: string;
   bullet: boolean;
 }
 
@@ -49,6 +52,7 @@ const ANY_CHROME: Array<[RegExp, string]> = [
   [/\bforeign agent\b|иностранн\w* агент/i, 'foreign-agent legal notice'],
   [/^by (using|continuing to use|browsing) (this|our) (site|website)/i, 'cookie or legal notice'],
   [/\bwe use cookies\b|\buses cookies\b/i, 'cookie or legal notice'],
+  [/\b(originally|first) (published|appeared|ran) (on|in|by|at)\b|\bis republished (from|with)\b/i, 'republication notice'],
   [/\b(publishes|opinions|views)\b.{0,80}\b(expressed|perspectives|do not necessarily reflect|constructive debate|own and do not)/i, 'editorial disclaimer'],
 ];
 
@@ -64,7 +68,19 @@ export function splitBreadcrumb(text: string): string[] | null {
   return parts;
 }
 
-const BYLINE = /^(?:by|written by|words by|reporting by|author|writer|text)\s*:?\s+\S/i;
+/** A byline's opening words: English ones, and the usual ones of other languages the ingest meets. */
+export const BYLINE =
+  /^(?:(by|written by|words by|reporting by|story by|author|authors|writer|text)|(von|par|por|di|door|av|af|автор|авторы|текст|yazar|müəllif))\s*:?\s+(\S.*)$/i;
+/** "Name in City Month D, YYYY": a byline that carries the place and date of writing. */
+export const NAME_IN_CITY = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:on\s+)?\S/u;
+const CAPITALISED_NAME = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u;
+
+/** Whether a line is a byline; a foreign opening word ("Von", "Par") only counts before a capitalised name. */
+export function isBylineLine(text: string, words: number): boolean {
+  const m = BYLINE.exec(text);
+  if (!m || words > 20) return false;
+  return m[1] !== undefined || CAPITALISED_NAME.test(m[3]!.trim());
+}
 const COUNTER =
   /^(\d[\d.,]*\s*[km]?\s*(views?|reads?|comments?|shares?|likes?)?|\d+\s*(min(ute)?s?|hours?)(\s+read)?|(reading time|read time)\s*:?.*)$/i;
 const META_WORDS =
@@ -72,7 +88,7 @@ const META_WORDS =
 
 /** Decides whether a line is page metadata: a dateline, byline, counter or timestamp. */
 function detectMeta(text: string, words: number): string | null {
-  if (BYLINE.test(text) && words <= 20) return 'byline';
+  if (isBylineLine(text, words)) return 'byline';
   if (/^(last )?updated\b|^modified\b/i.test(text)) return 'update timestamp';
   if (COUNTER.test(text)) return 'counter or reading time';
   if (findRelativeDate(text) && words <= 8) return 'relative timestamp';
@@ -89,6 +105,7 @@ function detectMeta(text: string, words: number): string | null {
       .replace(/[^\p{L}]+/gu, ' ')
       .trim();
     if (rest.split(/\s+/).filter(Boolean).length <= 3) return 'dateline';
+    if (NAME_IN_CITY.test(text) && words <= 14) return 'byline';
   }
   if (META_WORDS.test(text) && words <= 12 && /\d/.test(text)) return 'dateline';
   return null;
@@ -107,7 +124,7 @@ export function describeLines(lines: string[]): LineInfo[] {
     const key = line.toLowerCase();
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return lines.map((text, n) => {
+  const described = lines.map((text, n): LineInfo => {
     const words = text ? text.split(/\s+/).length : 0;
     const endsSentence = SENTENCE_END.test(text);
     const bullet = /^[•·▪●◦‣∙*]\s*\S/.test(text) || /^[-–—]\s+\S/.test(text);
@@ -121,6 +138,15 @@ export function describeLines(lines: string[]): LineInfo[] {
     const meta = chrome ? null : detectMeta(text, words);
     const question = LONE_QUESTION.test(text) && words <= 40;
     const prose = !chrome && !meta && !question && ((words >= 8 && endsSentence) || words >= 25);
-    return { n, text, words, endsSentence, prose, chrome, meta, repeats: counts.get(text.toLowerCase()) ?? 0, bullet };
+    return { n, text, words, endsSentence, prose, chrome, meta, repeats: counts.get(text.toLowerCase()) ?? 0, bullet, key: normalizeKey(text) };
   });
+  // A dash-led line with no bulleted neighbour is a sub-heading ("– The jobs question"), not a menu.
+  const neighbour = (i: number, step: number) => {
+    for (let j = i + step; j >= 0 && j < described.length; j += step) if (described[j]!.text) return described[j];
+    return undefined;
+  };
+  for (const line of described) {
+    if (line.chrome === 'menu item' && /^[-–—]\s/.test(line.text) && !neighbour(line.n, -1)?.bullet && !neighbour(line.n, 1)?.bullet) line.chrome = null;
+  }
+  return described;
 }

@@ -1,8 +1,9 @@
+import nlp from 'compromise';
 import type { KnownOutlet } from '../../src/schema.ts';
 import type { LineDecision } from './body.ts';
 import { findDates, findRelativeDate, type FoundDate } from './dates.ts';
-import { END_MARKER, splitBreadcrumb, type LineInfo } from './lines.ts';
-import { compareStrings, normalizeKey, slugify } from './text.ts';
+import { BYLINE, END_MARKER, isBylineLine, NAME_IN_CITY, splitBreadcrumb, type LineInfo } from './lines.ts';
+import { compareStrings, detectLanguage, normalizeKey, slugify } from './text.ts';
 
 /** A publication or update date as the page shows it; the year may be missing. */
 export interface PageDate {
@@ -65,12 +66,12 @@ function tidyName(name: string): string {
 
 /** Counts other lines of the page that repeat a candidate title: copies, breadcrumbs, captions. */
 function countTitleEchoes(lines: LineInfo[], candidate: LineInfo): number {
-  const key = normalizeKey(candidate.text);
+  const key = candidate.key;
   if (!key) return 0;
   let echoes = 0;
   for (const line of lines) {
     if (line.n === candidate.n || !line.text) continue;
-    const other = normalizeKey(line.text);
+    const other = line.key;
     if (other === key || other.endsWith(` ${key}`) || (other.startsWith(`${key} `) && other.length - key.length <= 40)) echoes++;
   }
   return echoes;
@@ -126,8 +127,8 @@ function collectOutletVotes(lines: LineInfo[], decisions: LineDecision[], title:
     const crumbs = splitBreadcrumb(text);
     if (crumbs && crumbs.length >= 2) vote(crumbs[0]!, 3, 'breadcrumb root');
     if ((m = /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^.]+?)\.?\s*(?:all rights reserved|$)/i.exec(text)) && /rights|^©/i.test(text)) vote(m[1]!, 2, 'copyright line');
-    if ((m = /^by:?\s+(.+?)(?:\s+(?:published|posted|updated)\b.*)?:?$/i.exec(text)) && !isPersonName(m[1]!.split(/\s+\|\s+/)[0]!)) vote(m[1]!, 2, 'byline names an organisation');
-    const key = normalizeKey(text);
+    if ((m = /^by:?\s+(.+?)(?:\s+(?:published|posted|updated)\b.*)?:?$/i.exec(text)) && !readByline(text)) vote(m[1]!, 2, 'byline names an organisation');
+    const key = line.key;
     if (titleKey && key.startsWith(`${titleKey} `) && /\s[|–—-]\s/.test(text.slice(title.length - 2))) {
       vote(text.slice(text.search(/\s[|–—-]\s[^|–—-]*$/) + 3), 3, 'title bar "Title | Site"');
     }
@@ -165,16 +166,14 @@ export function chooseOutlet(votes: OutletVote[], outlets: KnownOutlet[]): Outle
 
 /** Reads a byline's name, or returns null when what follows "By" is not a person. */
 function readByline(text: string): string | null {
-  const m = /^(?:by|written by|words by|reporting by|author|writer|text)\s*:?\s+(.+)$/i.exec(text);
-  if (!m) return null;
-  const name = m[1]!
+  const m = BYLINE.exec(text);
+  if (!m || !isBylineLine(text, text.split(/\s+/).length)) return null;
+  const name = m[3]!
     .split(/\s+(?:published|posted|updated|on|in|at|for)\s|\s*[|,•·–—]\s*|\s+-\s+|\s+\d/i)[0]!
-    .replace(/[:.]$/, '')
+    .replace(/[:.*_]+$/, '')
     .trim();
   return isPersonName(name) ? tidyName(name) : null;
 }
-
-const NAME_IN_CITY = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:on\s+)?\S/u;
 
 /**
  * Reads the page's metadata from the lines around the body: the headline and dek just above it,
@@ -212,7 +211,7 @@ export function readMetadata(
     mark(titleLine.n, 'title');
     // Copies of the headline are chrome once the headline is known.
     const key = normalizeKey(title);
-    for (const line of lines) if (line.n !== titleLine.n && normalizeKey(line.text) === key) decisions[line.n] = { role: 'chrome', reason: 'title printed again' };
+    for (const line of lines) if (line.n !== titleLine.n && line.key === key) decisions[line.n] = { role: 'chrome', reason: 'title printed again' };
   } else {
     const crumbTail = lines.map((l) => splitBreadcrumb(l.text)).find((c) => c && c.length > 1)?.at(-1);
     const firstParagraph = lines.find((l) => decisions[l.n]?.role === 'paragraph');
@@ -239,7 +238,11 @@ export function readMetadata(
     const sentences = candidate.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).length;
     const nextIsBody = lines.slice(firstBody + 1, span.end + 1).some((l) => decisions[l.n]?.role === 'paragraph');
     const dateline = /^(on|in|at)\s|^\p{Lu}{3,}[\s,(]/u.test(candidate.text) || findDates(candidate.text.slice(0, 40)).length > 0;
-    if (onlyBlankBetween && decisions[firstBody]?.role === 'paragraph' && sentences === 1 && candidate.words <= 35 && nextIsBody && !dateline) dekLine = candidate;
+    // A standfirst summarises in the present tense; a news lead reports in the past, with attribution.
+    // Tense is only read for English, so elsewhere the sentence stays in the body, where nothing is lost.
+    const english = detectLanguage(lines.slice(firstBody, span.end + 1).map((l) => l.text).join('\n')) === 'en';
+    const reports = !english || /\b(said|says|told|according to|announced|reported)\b|["“”«»]/i.test(candidate.text) || nlp(candidate.text).has('#PastTense');
+    if (onlyBlankBetween && decisions[firstBody]?.role === 'paragraph' && sentences === 1 && candidate.words <= 35 && nextIsBody && !dateline && !reports) dekLine = candidate;
   }
   const dek = dekLine?.text ?? null;
   if (dekLine) {
@@ -301,7 +304,9 @@ export function readMetadata(
   // Author: a byline near the headline, "X in City, Date", or a name alone after the body.
   let author: string | null = null;
   for (const line of [...header, ...metaInside]) {
-    const name = readByline(line.text) ?? NAME_IN_CITY.exec(line.text)?.[1] ?? null;
+    // A dateline may end with its byline: "Posted on March 3, 2025 by Karen Li".
+    const tail = line.meta ? /\bby\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$/u.exec(line.text)?.[1] : undefined;
+    const name = readByline(line.text) ?? NAME_IN_CITY.exec(line.text)?.[1] ?? tail ?? null;
     if (name && isPersonName(name)) {
       author = tidyName(name);
       evidence.author = 'byline near the headline';

@@ -1,17 +1,19 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { knownOutletSchema } from '../../src/schema.ts';
-import { buildCorpus } from './corpus.ts';
-import { extractArticle, type ArticleDraft, type Knowledge } from './extract.ts';
+import { knownActorSchema, knownOutletSchema, knownTopicSchema } from '../../src/schema.ts';
+import { computeCacheKey, computePipelineVersion, openArticleCache, type ArticleCache } from './cache.ts';
+import { analyzeArticle, type ArticleAnalysis } from './analysis/analyze.ts';
+import { buildCorpus, type AnalyzeFn } from './corpus.ts';
+import { extractArticle, INPUT_FORMATS, type ArticleDraft, type ExtractResult, type Knowledge } from './extract.ts';
 import { summarize, type IngestReport, type InputReport } from './report.ts';
 import { compareStrings } from './text.ts';
 import { validateCorpus, writeContent } from './write.ts';
 
 /** Input types the ingest reads. */
-export const INPUT_EXTENSIONS = ['.txt'];
+export const INPUT_EXTENSIONS = Object.keys(INPUT_FORMATS);
 /** Files larger than this are reported and skipped rather than read into memory. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
@@ -22,6 +24,8 @@ export interface IngestOptions {
   knowledgeDir: string;
   /** Fail (exit code 1) on any error, not only when nothing could be ingested. */
   strict?: boolean;
+  /** A folder for per-article results keyed by content hash and pipeline version; none when unset. */
+  cacheDir?: string;
   /** Called with (done, total) as inputs are read, for a progress line. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -44,36 +48,55 @@ export function loadKnowledge(knowledgeDir: string): Knowledge {
     }
     return parsed.data;
   };
-  return { outlets: read('outlets.json', knownOutletSchema) };
+  return { outlets: read('outlets.json', knownOutletSchema), actors: read('actors.json', knownActorSchema), topics: read('topics.json', knownTopicSchema) };
 }
 
-/** A stamp of the pipeline's code and knowledge: output made under another stamp is stale. */
-export function computePipelineVersion(knowledgeDir: string): string {
-  const hash = createHash('sha256');
-  const codeDir = path.dirname(new URL(import.meta.url).pathname);
-  for (const dir of [codeDir, knowledgeDir]) {
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSorted(dir)) hash.update(file).update(readFileSync(path.join(dir, file)));
-  }
-  return hash.digest('hex').slice(0, 16);
-}
+const CODE_DIR = path.dirname(new URL(import.meta.url).pathname);
+const PROJECT_ROOT = path.resolve(CODE_DIR, '../..');
 
-function readdirSorted(dir: string): string[] {
-  return readdirSync(dir).filter((f) => /\.(ts|json)$/.test(f)).sort(compareStrings);
+/** The pipeline's version for this run: code, schemas, knowledge and locked dependencies. */
+export function currentPipelineVersion(knowledgeDir: string): string {
+  return computePipelineVersion(CODE_DIR, knowledgeDir, [path.join(PROJECT_ROOT, 'src/schema.ts'), path.join(PROJECT_ROOT, 'package-lock.json')]);
 }
 
 function emptyInput(file: string): InputReport {
   return { file, status: 'error', article: null, title: null, encoding: null, problems: [], warnings: [], evidence: {}, removed: [] };
 }
 
+/** What the file system says about one entry, fetched ahead of the extraction that needs it. */
+type LoadedEntry = { info: Stats; bytes: Buffer | null } | { error: NodeJS.ErrnoException };
+
+/** How many inputs are read ahead of the one being extracted, so disk waits overlap with work. */
+const READ_AHEAD = 16;
+
+async function loadEntry(full: string, extension: string): Promise<LoadedEntry> {
+  try {
+    const info = await stat(full);
+    const wanted = info.isFile() && INPUT_EXTENSIONS.includes(extension) && info.size <= MAX_INPUT_BYTES;
+    return { info, bytes: wanted ? await readFile(full) : null };
+  } catch (error) {
+    return { error: error as NodeJS.ErrnoException };
+  }
+}
+
 /** Lists the seeds folder and reads each input it can, accounting for every entry. */
-async function readInputs(options: IngestOptions, knowledge: Knowledge, reports: InputReport[]): Promise<ArticleDraft[]> {
+async function readInputs(
+  options: IngestOptions,
+  knowledge: Knowledge,
+  reports: InputReport[],
+  cache: { store: ArticleCache; version: string; keys: Map<string, string> } | null,
+): Promise<ArticleDraft[]> {
   const names = (await readdir(options.seedsDir)).sort(compareStrings);
   const drafts: ArticleDraft[] = [];
+  const loads: Array<Promise<LoadedEntry> | undefined> = [];
+  const startLoad = (i: number) => {
+    const name = names[i];
+    if (name !== undefined && !name.startsWith('.')) loads[i] ??= loadEntry(path.join(options.seedsDir, name), path.extname(name).toLowerCase());
+  };
   let done = 0;
-  for (const name of names) {
+  for (const [i, name] of names.entries()) {
     options.onProgress?.(++done, names.length);
-    const full = path.join(options.seedsDir, name);
+    for (let ahead = i; ahead < i + READ_AHEAD; ahead++) startLoad(ahead);
     const entry = emptyInput(name);
     reports.push(entry);
     if (name.startsWith('.')) {
@@ -82,14 +105,14 @@ async function readInputs(options: IngestOptions, knowledge: Knowledge, reports:
       continue;
     }
     const extension = path.extname(name).toLowerCase();
-    let info;
-    try {
-      info = await stat(full);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      entry.problems.push(code === 'ELOOP' ? 'symbolic link loop: the link points back to itself' : code === 'ENOENT' ? 'broken symbolic link: its target does not exist' : `cannot be read (${code ?? String(error)})`);
+    const loaded = await loads[i]!;
+    loads[i] = undefined;
+    if ('error' in loaded) {
+      const code = loaded.error.code;
+      entry.problems.push(code === 'ELOOP' ? 'symbolic link loop: the link points back to itself' : code === 'ENOENT' ? 'broken symbolic link: its target does not exist' : `cannot be read (${code ?? String(loaded.error)})`);
       continue;
     }
+    const { info, bytes } = loaded;
     if (info.isDirectory()) {
       entry.status = INPUT_EXTENSIONS.includes(extension) ? 'error' : 'skipped';
       entry.problems.push(`is a folder${INPUT_EXTENSIONS.includes(extension) ? ' named like an article file' : ''}, not a file`);
@@ -105,7 +128,14 @@ async function readInputs(options: IngestOptions, knowledge: Knowledge, reports:
       continue;
     }
     try {
-      const result = extractArticle(name, await readFile(full), knowledge);
+      if (!bytes) throw new Error('the file could not be read');
+      const key = cache ? computeCacheKey(name, bytes, cache.version) : '';
+      cache?.keys.set(name, key);
+      let result = cache?.store.read<ExtractResult>(key);
+      if (!result) {
+        result = extractArticle(name, bytes, knowledge);
+        cache?.store.write(key, result);
+      }
       if (!result.ok) {
         entry.problems.push(result.problem);
         continue;
@@ -121,12 +151,29 @@ async function readInputs(options: IngestOptions, knowledge: Knowledge, reports:
   return drafts;
 }
 
+/**
+ * Wraps the per-article analysis in the cache. Its result depends on the article (its draft's
+ * key) and on the publication date the corpus settled on, which may be an inferred year.
+ */
+function cacheAnalysis(cache: { store: ArticleCache; version: string; keys: Map<string, string> }, knowledge: Knowledge): AnalyzeFn {
+  return (draft, published) => {
+    const key = computeCacheKey(`analysis:${published ?? 'undated'}`, new TextEncoder().encode(cache.keys.get(draft.seedFile) ?? draft.seedFile), cache.version);
+    const cached = cache.store.read<ArticleAnalysis>(key);
+    if (cached) return cached;
+    const analysis = analyzeArticle(draft, knowledge, published);
+    cache.store.write(key, analysis);
+    return analysis;
+  };
+}
+
 /** Runs the ingest: read every input, compare across articles, validate, write content/. */
 export async function runIngest(options: IngestOptions): Promise<IngestOutcome> {
   const knowledge = loadKnowledge(options.knowledgeDir);
   const reports: InputReport[] = [];
-  const drafts = await readInputs(options, knowledge, reports);
-  const corpus = buildCorpus(drafts, knowledge);
+  const version = currentPipelineVersion(options.knowledgeDir);
+  const cache = options.cacheDir ? { store: openArticleCache(options.cacheDir), version, keys: new Map<string, string>() } : null;
+  const drafts = await readInputs(options, knowledge, reports, cache);
+  const corpus = buildCorpus(drafts, knowledge, cache ? cacheAnalysis(cache, knowledge) : undefined);
   const problems = validateCorpus(corpus);
 
   const byFile = new Map(reports.map((r) => [r.file, r]));
@@ -137,6 +184,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     entry.evidence = article.data.evidence;
   }
   for (const [file, notes] of corpus.notes) byFile.get(file)?.warnings.push(...notes);
+  // Only a warning: the page may be scheduled or its clock wrong, and the date is still what it shows.
+  const today = new Date().toISOString().slice(0, 10);
+  for (const article of corpus.articles) {
+    if (article.data.date && article.data.date.slice(0, 10) > today.slice(0, article.data.date.length)) {
+      byFile.get(article.data.seedFile)?.warnings.push(`publication date ${article.data.date} is in the future`);
+    }
+  }
   for (const problem of problems) {
     const file = /\(([^)]+)\)$/.exec(problem.entry)?.[1];
     const entry = file ? byFile.get(file) : undefined;
@@ -149,7 +203,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     if (entry.status === 'error') entry.article = null;
   }
 
-  const report = summarize(computePipelineVersion(options.knowledgeDir), reports);
+  const report = summarize(version, reports);
   const failed = report.totals.articles === 0 || (options.strict === true && report.totals.error > 0);
   if (report.totals.articles > 0) await writeContent(options.outDir, corpus, report);
   return { report, exitCode: failed ? 1 : 0 };

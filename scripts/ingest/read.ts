@@ -91,7 +91,8 @@ function decodeUtf8(bytes: Uint8Array, label: string, warnings: string[]): Decod
   const lossy = new TextDecoder('utf-8').decode(bytes);
   const replaced = (lossy.match(/\uFFFD/g) ?? []).length;
   const multibyte = (lossy.match(/[^\x00-\x7f\uFFFD]/g) ?? []).length;
-  if (multibyte > replaced * 4) {
+  // Legacy code pages almost never form valid UTF-8 sequences, so any real share of them means UTF-8.
+  if (multibyte >= replaced) {
     warnings.push(`${replaced} invalid UTF-8 byte sequence${replaced === 1 ? ' was' : 's were'} replaced`);
     return { ok: true, text: lossy, encoding: 'utf-8 (repaired)', warnings };
   }

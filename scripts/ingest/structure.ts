@@ -43,6 +43,9 @@ export function splitLeadInLabel(text: string): { label: string | null; rest: st
   const rest = text.slice(m[0].length);
   if (words < 2 || words > 16 || rest.length < label.length * 2) return { label: null, rest: text };
   if (/\b\p{Lu}$/u.test(label) || /\b(Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Prof|Inc|Ltd|No)$/.test(label)) return { label: null, rest: text };
+  // A comma or a lowercase past participle already marks a clause; checking them first keeps the
+  // NLP tagger (the ingest's costliest step) off most paragraphs.
+  if (/[,;]/.test(label) || /\b\p{Ll}+ed\b/u.test(label)) return { label: null, rest: text };
   // compromise reads nouns such as "battle" or "positions" as present-tense verbs, so only
   // the marks of a finite clause count against a label: past tense, modals, copulas, pronouns.
   if (nlp(label).has('(#PastTense|#Modal|#Copula|#Auxiliary|#Pronoun|#Adverb|#Gerund)')) return { label: null, rest: text };

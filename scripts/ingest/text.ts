@@ -1,5 +1,11 @@
 /** Lowercases a string and folds punctuation and spacing, for comparing lines and names. */
 export function normalizeKey(text: string): string {
+  // Most text is ASCII: skip Unicode decomposition and the Unicode-aware pattern when it is.
+  if (!/[^\x00-\x7f]/.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -8,9 +14,70 @@ export function normalizeKey(text: string): string {
     .trim();
 }
 
+/** Latin spellings of Cyrillic letters, so that ids of Russian, Ukrainian or Bulgarian titles stay readable. */
+const CYRILLIC: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+  є: 'ye',
+  і: 'i',
+  ї: 'yi',
+  ґ: 'g',
+  ў: 'u',
+  ј: 'j',
+  љ: 'lj',
+  њ: 'nj',
+  ћ: 'c',
+  ђ: 'dj',
+  џ: 'dz',
+  ѓ: 'gj',
+  ќ: 'kj',
+  ѕ: 'dz',
+  қ: 'q',
+  ғ: 'gh',
+  ү: 'u',
+  ұ: 'u',
+  ң: 'ng',
+  ө: 'o',
+  һ: 'h',
+  ә: 'a',
+};
+
 /** Makes a URL-safe id from any text: lowercase ASCII words joined by hyphens. */
 export function slugify(text: string, maxWords = 12): string {
-  const transliterated = normalizeKey(text)
+  const transliterated = normalizeKey(
+    text.toLowerCase().replace(/[\u0400-\u04ff]/g, (ch) => CYRILLIC[ch] ?? ch),
+  )
     .replace(/ı/g, 'i')
     .replace(/ə/g, 'e')
     .replace(/ß/g, 'ss')
@@ -47,7 +114,11 @@ const STOPWORDS: Record<string, string[]> = {
 
 /** Guesses the language of a text from its most common short words (ISO 639-1). */
 export function detectLanguage(text: string): string {
-  const words = text.toLowerCase().match(/[\p{L}]+/gu)?.slice(0, 3000) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .match(/[\p{L}]+/gu)
+      ?.slice(0, 3000) ?? [];
   const counts = new Map<string, number>();
   for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
   let best = 'und';

@@ -5,7 +5,6 @@ import matter from 'gray-matter';
 import type { ZodType } from 'astro/zod';
 import { actorSchema, articleSchema, eventSchema, sourceSchema, topicSchema } from '../../src/schema.ts';
 import type { Corpus } from './corpus.ts';
-import { compareStrings } from './text.ts';
 
 /** The folders and files under content/ that the ingest owns; everything else is left alone. */
 export const GENERATED = ['articles', 'actors', 'events', 'sources', 'topics', 'ingest-report.json'] as const;
@@ -43,13 +42,21 @@ export function validateCorpus(corpus: Corpus): ValidationProblem[] {
   return problems;
 }
 
-function sortedEntries<T>(map: Map<string, T>): Array<[string, T]> {
-  return [...map.entries()].sort((a, b) => compareStrings(a[0], b[0]));
-}
-
 /** Writes an entry as stable, pretty JSON with a final newline. */
 export function formatJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** How many files are written at once: enough to keep the disk busy, few enough to bound memory. */
+const WRITE_CONCURRENCY = 16;
+
+/** Runs tasks with at most `limit` in flight, in order of starting. */
+async function runWithConcurrency(tasks: Array<() => Promise<void>>, limit: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await tasks[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
 }
 
 /**
@@ -63,9 +70,9 @@ export async function writeContent(outDir: string, corpus: Corpus, report: unkno
   await rm(old, { recursive: true, force: true });
   for (const dir of GENERATED.filter((g) => !g.endsWith('.json'))) await mkdir(path.join(staging, dir), { recursive: true });
 
-  for (const article of [...corpus.articles].sort((a, b) => compareStrings(a.id, b.id))) {
-    const text = matter.stringify(article.body, article.data as Record<string, unknown>);
-    await writeFile(path.join(staging, 'articles', `${article.id}.md`), text);
+  const writes: Array<() => Promise<void>> = [];
+  for (const article of corpus.articles) {
+    writes.push(() => writeFile(path.join(staging, 'articles', `${article.id}.md`), matter.stringify(article.body, article.data as Record<string, unknown>)));
   }
   const collections: Array<[string, Map<string, unknown>]> = [
     ['actors', corpus.actors],
@@ -74,9 +81,10 @@ export async function writeContent(outDir: string, corpus: Corpus, report: unkno
     ['topics', corpus.topics],
   ];
   for (const [name, entries] of collections) {
-    for (const [id, value] of sortedEntries(entries)) await writeFile(path.join(staging, name, `${id}.json`), formatJson(value));
+    for (const [id, value] of entries) writes.push(() => writeFile(path.join(staging, name, `${id}.json`), formatJson(value)));
   }
-  await writeFile(path.join(staging, 'ingest-report.json'), formatJson(report));
+  writes.push(() => writeFile(path.join(staging, 'ingest-report.json'), formatJson(report)));
+  await runWithConcurrency(writes, WRITE_CONCURRENCY);
 
   await mkdir(old, { recursive: true });
   for (const name of GENERATED) {

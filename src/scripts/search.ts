@@ -9,11 +9,21 @@ interface PagefindSubResult {
   excerpt: string;
   anchor?: { element: string; id: string };
 }
+interface PagefindAnchor {
+  element: string;
+  id: string;
+  text?: string;
+  location: number;
+}
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
   sub_results: PagefindSubResult[];
+  /** Word positions of the matches in the page's indexed text. */
+  locations: number[];
+  /** Elements with an id, with the word position where each starts. */
+  anchors: PagefindAnchor[];
 }
 interface PagefindSearch {
   results: Array<{ id: string; data: () => Promise<PagefindResultData> }>;
@@ -48,40 +58,102 @@ function readFilters(): Record<string, { any: string[] }> {
   return filters;
 }
 
+/** How many values of a filter group show before the rest fold into "more". */
+const VISIBLE_VALUES = 8;
+
+function filterBox(name: string, value: string, count: number, checked: boolean): HTMLElement {
+  const label = document.createElement('label');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.name = name;
+  box.value = value;
+  box.checked = checked;
+  label.append(box, ` ${value} (${count})`);
+  const row = document.createElement('div');
+  row.append(label);
+  return row;
+}
+
 function renderFilters(available: Record<string, Record<string, number>>, selected: URLSearchParams): void {
   const order = ['type', 'outlet', 'topic', 'actor', 'year'];
   const names = Object.keys(available).sort((a, b) => (order.indexOf(a) + 99) % 99 - (order.indexOf(b) + 99) % 99);
   filtersEl.replaceChildren(
     ...names.map((name) => {
+      const counts = available[name]!;
       const fieldset = document.createElement('fieldset');
       const legend = document.createElement('legend');
       legend.textContent = FILTER_LABELS[name] ?? name;
       fieldset.append(legend);
-      const values = Object.keys(available[name]!).sort((a, b) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b)));
-      for (const value of values) {
-        const label = document.createElement('label');
-        const box = document.createElement('input');
-        box.type = 'checkbox';
-        box.name = name;
-        box.value = value;
-        box.checked = selected.getAll(name).includes(value);
-        label.append(box, ` ${value} (${available[name]![value]})`);
-        const row = document.createElement('div');
-        row.append(label);
-        fieldset.append(row);
+      // Years read newest first; other groups most frequent first, so the long tail can fold away.
+      const values = Object.keys(counts).sort((a, b) => (name === 'year' ? b.localeCompare(a) : counts[b]! - counts[a]! || a.localeCompare(b)));
+      const chosen = new Set(selected.getAll(name));
+      const rows = values.map((value) => filterBox(name, value, counts[value]!, chosen.has(value)));
+      fieldset.append(...rows.slice(0, VISIBLE_VALUES));
+      if (rows.length > VISIBLE_VALUES) {
+        const more = document.createElement('details');
+        const summary = document.createElement('summary');
+        summary.textContent = `${rows.length - VISIBLE_VALUES} more`;
+        more.append(summary, ...rows.slice(VISIBLE_VALUES));
+        more.open = values.slice(VISIBLE_VALUES).some((v) => chosen.has(v));
+        fieldset.append(more);
       }
       return fieldset;
     }),
   );
 }
 
+/**
+ * The paragraph (`p-N` anchor) holding the most matched words, the first such on a tie: for a
+ * phrase that is the paragraph with the whole phrase, not the first one with any of its words.
+ */
+function matchedParagraph(data: PagefindResultData): PagefindAnchor | undefined {
+  const paragraphs = data.anchors.filter((a) => /^p-\d+$/.test(a.id)).sort((a, b) => a.location - b.location);
+  const hits = new Map<PagefindAnchor, number>();
+  for (const location of data.locations) {
+    let holder: PagefindAnchor | undefined;
+    for (const anchor of paragraphs) {
+      if (anchor.location > location) break;
+      holder = anchor;
+    }
+    if (holder) hits.set(holder, (hits.get(holder) ?? 0) + 1);
+  }
+  let best: PagefindAnchor | undefined;
+  for (const anchor of paragraphs) if ((hits.get(anchor) ?? 0) > (best ? hits.get(best)! : 0)) best = anchor;
+  return best;
+}
+
+/** Percent-encodes a text-fragment part, including the characters the directive's syntax uses. */
+function fragmentPart(text: string): string {
+  return encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C');
+}
+
+/**
+ * A text directive that highlights the matched words inside the paragraph: the words as the page
+ * spells them (Pagefind's <mark>s), prefixed by the words before them so that an earlier
+ * occurrence (say, in the headline) is not chosen instead.
+ */
+function textDirective(data: PagefindResultData, paragraph: PagefindAnchor | undefined, term: string): string {
+  const marked = [...data.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!.replace(/&[^;]+;/g, ''));
+  const words = [...new Set([...marked, ...term.split(/\s+/)])].filter(Boolean);
+  const text = paragraph?.text;
+  if (text) {
+    for (const word of words) {
+      const at = text.toLowerCase().indexOf(word.toLowerCase());
+      if (at === -1) continue;
+      const exact = text.slice(at, at + word.length);
+      const prefix = text.slice(0, at).trim().split(/\s+/).slice(-4).join(' ');
+      return `:~:text=${prefix ? `${fragmentPart(prefix)}-,` : ''}${fragmentPart(exact)}`;
+    }
+  }
+  return words[0] ? `:~:text=${fragmentPart(words[0])}` : '';
+}
+
 /** Builds a link that opens the page at the paragraph that matched, with the words highlighted. */
 function linkToMatch(data: PagefindResultData, term: string): string {
-  const sub = data.sub_results.find((s) => s.anchor && /^p-\d+$/.test(s.anchor.id)) ?? data.sub_results[0];
-  const base = (sub?.url ?? data.url).split('#')[0]!;
-  const anchor = sub?.anchor?.id ? `#${sub.anchor.id}` : '#';
-  const words = term.trim() ? `:~:text=${encodeURIComponent(term.trim())}` : '';
-  return words || anchor !== '#' ? `${base}${anchor}${words}` : base;
+  const base = data.url.split('#')[0]!;
+  const paragraph = matchedParagraph(data);
+  if (!paragraph) return base;
+  return `${base}#${paragraph.id}${term.trim() ? textDirective(data, paragraph, term.trim()) : ''}`;
 }
 
 let generation = 0;

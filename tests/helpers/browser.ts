@@ -13,5 +13,5 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Serves the built site (dist/) on a free localhost port. */
 export function serveSite(): Promise<StaticServer> {
-  return serveStatic(path.join(ROOT, process.env.PARALLAX_DIST ?? 'dist'));
+  return serveStatic(path.resolve(ROOT, process.env.PARALLAX_DIST ?? 'dist'));
 }

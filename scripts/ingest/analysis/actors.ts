@@ -1,0 +1,157 @@
+import type { BodyParagraph } from '../structure.ts';
+import { paragraphText } from '../structure.ts';
+import { compareStrings } from '../text.ts';
+import { discoverNames, discoverQuotedMedia, makeActor } from './discover.ts';
+import { nameKey, type Gazetteer } from './gazetteer.ts';
+import { FUNCTION_WORDS } from './lexicon.ts';
+import { readCapitalUse, resolveSurname, widenOverTitles, type NamedPerson } from './resolve.ts';
+import { joinsName, sentenceSpans, tokenize, type Token } from './tokens.ts';
+import type { ActorInfo, CountrySignal, Mention, Sentence } from './types.ts';
+
+/** Everything the name rules read from one article. */
+export interface ArticleNames {
+  sentences: Sentence[];
+  mentions: Mention[];
+  signals: CountrySignal[];
+  /** Every actor the article names, curated or discovered, by id. */
+  actors: Map<string, ActorInfo>;
+}
+
+interface ParagraphScan {
+  paragraph: BodyParagraph;
+  index: number;
+  text: string;
+  tokens: Token[];
+  tokenSentence: number[];
+  claimed: boolean[];
+  /** Single capitalised words that may be surnames, resolved once the whole article is read. */
+  surnames: number[];
+}
+
+/** Whether every word of a matched name that is not a function word is capitalised. */
+function isCapitalised(tokens: Token[], first: number, last: number): boolean {
+  let any = false;
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k]!;
+    if (t.capital) any = true;
+    else if (!FUNCTION_WORDS.has(t.key)) return false;
+  }
+  return any;
+}
+
+/** Finds the longest curated name starting at token i, if any. */
+function matchKnown(scan: ParagraphScan, i: number, gazetteer: Gazetteer): { last: number; ids: string[] } | null {
+  const { tokens, text } = scan;
+  let key = '';
+  let best: { last: number; ids: string[] } | null = null;
+  for (let k = i; k < tokens.length && k - i < gazetteer.longest; k++) {
+    if (k > i && !joinsName(text, tokens[k - 1]!, tokens[k]!)) break;
+    if (scan.claimed[k]) break;
+    key = key ? `${key} ${tokens[k]!.key}` : tokens[k]!.key;
+    const ids = gazetteer.names.get(key);
+    if (ids && isCapitalised(tokens, i, k)) best = { last: k, ids };
+  }
+  if (!best) return null;
+  // A known name glued to a further capitalised word is part of a longer, unknown name
+  // ("Moscow Declaration", "Russia Today"), unless that word opens a known name itself.
+  const next = tokens[best.last + 1];
+  if (next && next.capital && joinsName(text, tokens[best.last]!, next) && !gazetteer.names.has(next.key) && !gazetteer.adjectives.has(next.key)) {
+    if (gazetteer.entries.get(best.ids[0]!)?.kind !== 'person') return null;
+  }
+  return best;
+}
+
+function toActorInfo(gazetteer: Gazetteer, id: string): ActorInfo {
+  const e = gazetteer.entries.get(id)!;
+  return { id: e.id, name: e.name, kind: e.kind, aliases: e.aliases, description: e.description, affiliation: e.affiliation, reviewed: true };
+}
+
+/**
+ * Reads every actor mention of an article: curated names and aliases (longest first), capitals
+ * used for their states, names introduced by the general rules, and then surnames resolved
+ * against the people the article names in full.
+ */
+export function findActorMentions(paragraphs: BodyParagraph[], gazetteer: Gazetteer): ArticleNames {
+  const sentences: Sentence[] = [];
+  const mentions: Mention[] = [];
+  const signals: CountrySignal[] = [];
+  const actors = new Map<string, ActorInfo>();
+  const people: NamedPerson[] = [];
+  const scans: ParagraphScan[] = [];
+
+  const addMention = (scan: ParagraphScan, first: number, last: number, actor: ActorInfo, use: Mention['use'], surfaceFirst = first) => {
+    for (let k = surfaceFirst; k <= last; k++) scan.claimed[k] = true;
+    if (!actors.has(actor.id)) actors.set(actor.id, actor);
+    const start = scan.tokens[surfaceFirst]!.start;
+    let end = scan.tokens[last]!.end;
+    // "Azerbaijan Airlines (AZAL)": keep the bracket the name opened.
+    if (scan.text.slice(start, end).split('(').length > scan.text.slice(start, end).split(')').length && scan.text[end] === ')') end++;
+    mentions.push({ actor: actor.id, paragraph: scan.paragraph.id, paragraphIndex: scan.index, sentence: scan.tokenSentence[first]!, start, end, surface: scan.text.slice(start, end), use });
+    if (actor.kind === 'person' && last > first) {
+      people.push({ id: actor.id, surname: scan.tokens[last]!.key, position: scan.index * 1e6 + start });
+    }
+  };
+
+  paragraphs.forEach((paragraph, index) => {
+    const text = paragraphText(paragraph);
+    const tokens = tokenize(text);
+    const spans = sentenceSpans(text);
+    const tokenSentence = tokens.map((t) => sentences.length + Math.max(0, spans.findIndex((s) => t.start >= s.start && t.start < s.end + 1)));
+    for (const s of spans) sentences.push({ index: sentences.length, paragraph: paragraph.id, paragraphIndex: index, start: s.start, end: s.end, text: s.text });
+    const scan: ParagraphScan = { paragraph, index, text, tokens, tokenSentence, claimed: tokens.map(() => false), surnames: [] };
+    scans.push(scan);
+    const sentenceStart = (i: number) => i === 0 || tokenSentence[i - 1] !== tokenSentence[i];
+
+    for (let i = 0; i < tokens.length; i++) {
+      if (scan.claimed[i]) continue;
+      const match = matchKnown(scan, i, gazetteer);
+      if (!match) continue;
+      const id = match.ids[0]!;
+      const entry = gazetteer.entries.get(id)!;
+      if (entry.standsFor && readCapitalUse(tokens, i, match.last) === 'actor') {
+        addMention(scan, i, match.last, toActorInfo(gazetteer, entry.standsFor), 'actor');
+      } else {
+        const surfaceFirst = entry.kind === 'person' ? widenOverTitles(text, tokens, i, scan.claimed, gazetteer) : i;
+        addMention(scan, i, match.last, toActorInfo(gazetteer, id), entry.standsFor ? 'place' : 'actor', surfaceFirst);
+      }
+      i = match.last;
+    }
+    for (const media of discoverQuotedMedia(text)) {
+      const first = tokens.findIndex((t) => t.start >= media.start);
+      const last = tokens.findLastIndex((t) => t.end <= media.end);
+      if (first < 0 || last < first || tokens.slice(first, last + 1).some((_, k) => scan.claimed[first + k])) continue;
+      if (gazetteer.names.has(nameKey(media.name))) continue;
+      addMention(scan, first, last, makeActor(media.name, 'media', null), 'actor');
+    }
+    const countryAt = (i: number): string | null => {
+      const m = mentions.findLast((x) => x.paragraphIndex === index && x.end === tokens[i]!.end);
+      const actor = m ? actors.get(m.actor) : undefined;
+      return actor?.kind === 'country' ? actor.id : null;
+    };
+    for (const found of discoverNames(text, tokens, scan.claimed, sentenceStart, gazetteer, countryAt)) {
+      const known = gazetteer.names.get(nameKey(found.actor.name));
+      const actor = known ? toActorInfo(gazetteer, known[0]!) : (actors.get(found.actor.id) ?? found.actor);
+      const surfaceFirst = actor.kind === 'person' ? widenOverTitles(text, tokens, found.first, scan.claimed, gazetteer) : found.first;
+      addMention(scan, found.first, found.last, actor, 'actor', surfaceFirst);
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      if (scan.claimed[i]) continue;
+      const country = gazetteer.adjectives.get(tokens[i]!.key);
+      if (country && tokens[i]!.capital) signals.push({ country, paragraphIndex: index, sentence: tokenSentence[i]!, start: tokens[i]!.start });
+      else if (tokens[i]!.capital && /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(tokens[i]!.text)) scan.surnames.push(i);
+    }
+  });
+
+  for (const scan of scans) {
+    for (const i of scan.surnames) {
+      if (scan.claimed[i]) continue;
+      const token = scan.tokens[i]!;
+      const id = resolveSurname(token.key, scan.index * 1e6 + token.start, people, gazetteer);
+      if (!id) continue;
+      const actor = actors.get(id) ?? toActorInfo(gazetteer, id);
+      addMention(scan, i, i, actor, 'actor', widenOverTitles(scan.text, scan.tokens, i, scan.claimed, gazetteer));
+    }
+  }
+  mentions.sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.start - b.start || compareStrings(a.actor, b.actor));
+  return { sentences, mentions, signals, actors };
+}

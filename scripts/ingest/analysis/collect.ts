@@ -1,0 +1,102 @@
+import type { Actor, Event, KnownTopic, Source, Topic } from '../../../src/schema.ts';
+import type { Knowledge } from '../extract.ts';
+import { compareStrings } from '../text.ts';
+import type { ArticleAnalysis } from './analyze.ts';
+
+/** One analysed article with its id. */
+export interface AnalysedArticle {
+  id: string;
+  analysis: ArticleAnalysis;
+}
+
+/** Builds one actor entry per actor id across all articles, with every mention. */
+export function collectActors(articles: AnalysedArticle[]): Map<string, Actor> {
+  const actors = new Map<string, Actor>();
+  for (const { id: article, analysis } of articles) {
+    const named = new Map(analysis.actors.map((a) => [a.id, a]));
+    for (const m of analysis.mentions) {
+      const info = named.get(m.actor)!;
+      const entry =
+        actors.get(m.actor) ??
+        ({ name: info.name, kind: info.kind, aliases: [...info.aliases], description: info.description, affiliation: info.affiliation, reviewed: info.reviewed, articles: [], mentions: [] } satisfies Actor);
+      if (!entry.articles.includes(article)) entry.articles.push(article);
+      entry.mentions.push({ article, paragraph: m.paragraph, surface: m.surface, sentence: m.sentence });
+      actors.set(m.actor, entry);
+    }
+  }
+  for (const actor of actors.values()) {
+    actor.articles.sort(compareStrings);
+    // Spellings seen in the text become aliases, so a search for any of them finds the page.
+    const surfaces = new Set(actor.aliases);
+    for (const m of actor.mentions) if (m.surface !== actor.name && /^\p{Lu}/u.test(m.surface)) surfaces.add(m.surface);
+    actor.aliases = [...surfaces].sort(compareStrings);
+    actor.mentions.sort((a, b) => compareStrings(a.article, b.article) || Number(a.paragraph.slice(2)) - Number(b.paragraph.slice(2)) || compareStrings(a.surface, b.surface));
+  }
+  return actors;
+}
+
+/** Adds the cited media and institutions to the sources, marking publishers that are also cited. */
+export function collectCitedSources(articles: AnalysedArticle[], sources: Map<string, Source>, knowledge: Knowledge): void {
+  const outlets = new Map(knowledge.outlets.map((o) => [o.id, o]));
+  for (const { id: article, analysis } of articles) {
+    const named = new Map(analysis.actors.map((a) => [a.id, a]));
+    for (const c of analysis.citations) {
+      const outlet = outlets.get(c.source);
+      const info = named.get(c.source);
+      const entry =
+        sources.get(c.source) ??
+        ({
+          name: outlet?.name ?? info?.name ?? c.surface,
+          fullName: outlet?.fullName ?? null,
+          kind: 'cited',
+          homepage: outlet?.homepage ?? null,
+          country: outlet?.country ?? info?.affiliation ?? null,
+          reviewed: outlet !== undefined || info?.reviewed === true,
+          articles: [],
+          citedBy: [],
+        } satisfies Source);
+      if (entry.kind === 'publisher') entry.kind = 'both';
+      if (!entry.citedBy.some((r) => r.article === article && r.paragraph === c.paragraph)) entry.citedBy.push({ article, paragraph: c.paragraph });
+      sources.set(c.source, entry);
+    }
+  }
+  for (const s of sources.values()) s.citedBy.sort((a, b) => compareStrings(a.article, b.article) || Number(a.paragraph.slice(2)) - Number(b.paragraph.slice(2)));
+}
+
+/** Builds the topic entries: articles with scores, the events and the actors in their paragraphs. */
+export function collectTopics(articles: AnalysedArticle[], events: Map<string, Event>, knownTopics: KnownTopic[]): Map<string, Topic> {
+  const topics = new Map<string, Topic>();
+  const paragraphsOf = new Map<string, Set<string>>();
+  const actorCounts = new Map<string, Map<string, number>>();
+  const knownById = new Map(knownTopics.map((k) => [k.id, k]));
+  for (const { id: article, analysis } of articles) {
+    for (const t of analysis.topics) {
+      const known = knownById.get(t.topic)!;
+      const entry = topics.get(t.topic) ?? { name: known.name, description: known.description, terms: known.terms, articles: [], events: [], actors: [] };
+      entry.articles.push({ article, score: t.score });
+      topics.set(t.topic, entry);
+      const set = paragraphsOf.get(t.topic) ?? new Set<string>();
+      for (const p of t.paragraphs) set.add(`${article}#${p}`);
+      paragraphsOf.set(t.topic, set);
+      const counts = actorCounts.get(t.topic) ?? new Map<string, number>();
+      for (const m of analysis.mentions) if (set.has(`${article}#${m.paragraph}`)) counts.set(m.actor, (counts.get(m.actor) ?? 0) + 1);
+      actorCounts.set(t.topic, counts);
+    }
+  }
+  for (const [eventId, event] of events) {
+    const eventTopics = new Set<string>();
+    for (const [topicId, set] of paragraphsOf) if (event.paragraphs.some((p) => set.has(`${p.article}#${p.paragraph}`))) eventTopics.add(topicId);
+    event.topics = [...eventTopics].sort(compareStrings);
+    for (const topicId of event.topics) topics.get(topicId)!.events.push(eventId);
+  }
+  for (const [topicId, topic] of topics) {
+    topic.articles.sort((a, b) => b.score - a.score || compareStrings(a.article, b.article));
+    topic.events.sort(compareStrings);
+    topic.actors = [...(actorCounts.get(topicId) ?? new Map<string, number>()).entries()]
+      .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
+      .slice(0, 20)
+      .map(([id]) => id)
+      .sort(compareStrings);
+  }
+  return topics;
+}

@@ -1,0 +1,158 @@
+import { slugify } from '../text.ts';
+import type { Gazetteer } from './gazetteer.ts';
+import {
+  CALENDAR_WORDS,
+  FUNCTION_WORDS,
+  GENERIC_INSTITUTION_WORDS,
+  INSTITUTION_SYNONYMS,
+  MEDIA_HEADS,
+  ORG_HEADS,
+  isRoleWord,
+  SPEECH_VERBS,
+  TITLES,
+} from './lexicon.ts';
+import { joinsName, type Token } from './tokens.ts';
+import type { ActorInfo } from './types.ts';
+
+/** A name found by the general rules, not by the knowledge file. */
+export interface DiscoveredName {
+  first: number;
+  last: number;
+  actor: ActorInfo;
+}
+
+const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'da', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'le', 'on']);
+const DOMAIN = /^[\p{L}][\p{L}\p{N}-]*\.(?:az|ru|com|net|org|am|ge|ua|bg|tr|uk|de|fr|info|news|tv|kz|by|io|co)$/iu;
+
+/** Whether a token can be one word of a person's name: capitalised, lowercase after, no digits. */
+function isNameWord(token: Token): boolean {
+  return /^\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*$/u.test(token.text) && !CALENDAR_WORDS.has(token.key) && !TITLES.has(token.key);
+}
+
+/** Maximal runs of unclaimed capitalised tokens, joined by spaces and name connectors. */
+function capitalRuns(text: string, tokens: Token[], claimed: boolean[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (claimed[i] || !tokens[i]!.capital) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && !claimed[j + 1]) {
+      const next = tokens[j + 1]!;
+      const joined = joinsName(text, tokens[j]!, next) || (tokens[j]!.possessive && next.capital && ORG_HEADS.has(next.key));
+      if (!joined) break;
+      if (next.capital) j++;
+      else if (NAME_CONNECTORS.has(next.key) && tokens[j + 2]?.capital && !claimed[j + 2] && joinsName(text, next, tokens[j + 2]!)) j += 2;
+      else break;
+    }
+    runs.push([i, j]);
+    i = j + 1;
+  }
+  return runs;
+}
+
+/** Canonical spelling of an institution written two ways ("Foreign Ministry"). */
+function canonicalInstitution(name: string): string {
+  for (const [re, canonical] of INSTITUTION_SYNONYMS) if (re.test(name)) return canonical;
+  return name;
+}
+
+/** The country a name is qualified by: an adjective in the run, or a possessive country before it. */
+function qualifierBefore(tokens: Token[], first: number, gazetteer: Gazetteer, countryAt: (i: number) => string | null): string | null {
+  const before = tokens[first - 1];
+  if (before?.possessive) return countryAt(first - 1);
+  const adjective = gazetteer.adjectives.get(tokens[first]?.key ?? '');
+  return adjective ?? null;
+}
+
+/** Whether a role noun stands right before the name ("political scientist and MP X"). */
+function hasRoleBefore(tokens: Token[], first: number): boolean {
+  const prev = tokens[first - 1];
+  return prev !== undefined && (isRoleWord(prev.key) || TITLES.has(prev.key));
+}
+
+/** Whether the text after a name introduces it: ", a journalist", ", Chairman of", "said", "told". */
+function hasIntroductionAfter(text: string, tokens: Token[], last: number): boolean {
+  const rest = text.slice(tokens[last]!.end, tokens[last]!.end + 80);
+  const appositive = /^,\s+(?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+){0,3}?([\p{L}]+)\b/u.exec(rest);
+  if (appositive && isRoleWord(appositive[1]!.toLowerCase())) return true;
+  const verb = /^\s+(?:(?:also|has|had|then|later|once)\s+)?([\p{Ll}]+)/u.exec(rest);
+  return verb !== null && SPEECH_VERBS.has(verb[1]!) && verb[1] !== 'according';
+}
+
+/**
+ * Finds names the knowledge file does not hold, by the way news prose introduces them: people
+ * with a role or a verb of saying, institutions by their head word (qualified by a country when
+ * the text gives one), media by a web domain or by being told or interviewed.
+ */
+export function discoverNames(
+  text: string,
+  tokens: Token[],
+  claimed: boolean[],
+  sentenceStart: (i: number) => boolean,
+  gazetteer: Gazetteer,
+  countryAt: (i: number) => string | null,
+): DiscoveredName[] {
+  const found: DiscoveredName[] = [];
+  for (const [runFirst, runLast] of capitalRuns(text, tokens, claimed)) {
+    let first = runFirst;
+    while (first <= runLast && (FUNCTION_WORDS.has(tokens[first]!.key) || (sentenceStart(first) && tokens[first]!.key.endsWith('ly')))) first++;
+    const qualifier = first <= runLast ? qualifierBefore(tokens, first, gazetteer, countryAt) : null;
+    while (first <= runLast && gazetteer.adjectives.has(tokens[first]!.key)) first++;
+    if (first > runLast) continue;
+    const last = runLast;
+    const run = tokens.slice(first, last + 1);
+    const surface = text.slice(run[0]!.start, run[run.length - 1]!.end);
+    const keys = run.map((t) => t.key);
+
+    if (run.length === 1 && DOMAIN.test(run[0]!.text)) {
+      found.push({ first, last, actor: makeActor(surface, 'media', null) });
+      continue;
+    }
+    // Places introduced as such: "the town of Osterby", "the Kazakh city of Aktau".
+    if (/\b(?:city|town|village|region|province|port|island|district) of\s+$/i.test(text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start))) {
+      found.push({ first, last, actor: makeActor(surface, 'place', qualifier) });
+      continue;
+    }
+    const head = keys.find((k) => ORG_HEADS.has(k));
+    if (head && run.length >= 2) {
+      const canonical = canonicalInstitution(surface.replace(/['’]s\b/g, "'s"));
+      const generic = keys.every((k) => ORG_HEADS.has(k) || GENERIC_INSTITUTION_WORDS.has(k));
+      if (generic && !qualifier) continue;
+      const country = qualifier ? gazetteer.entries.get(qualifier) : undefined;
+      const name = generic && country ? `${canonical} (${country.name})` : canonical;
+      const kind = MEDIA_HEADS.has(keys[keys.length - 1]!) ? 'media' : 'organisation';
+      found.push({ first, last, actor: makeActor(name, kind, qualifier) });
+      continue;
+    }
+    // People: two to four name words, introduced by a role or a verb of saying.
+    let personFirst = first;
+    while (personFirst <= last && (TITLES.has(tokens[personFirst]!.key) || isRoleWord(tokens[personFirst]!.key))) personFirst++;
+    const person = tokens.slice(personFirst, last + 1);
+    if (person.length < 2 || person.length > 4 || !person.every(isNameWord)) continue;
+    const introduced = personFirst > first || hasRoleBefore(tokens, first) || hasIntroductionAfter(text, tokens, last) || /according to\s*$/i.test(text.slice(Math.max(0, tokens[first]!.start - 14), tokens[first]!.start));
+    if (!introduced) continue;
+    const name = text.slice(person[0]!.start, person[person.length - 1]!.end);
+    found.push({ first: personFirst, last, actor: makeActor(name, 'person', qualifier) });
+  }
+  return found;
+}
+
+/** Finds media named as a source in quotes or after "told"/"interview with" ("told "Konkret.az""). */
+export function discoverQuotedMedia(text: string): Array<{ start: number; end: number; name: string }> {
+  const out: Array<{ start: number; end: number; name: string }> = [];
+  const re = /\b(?:told|interview with|TV channel|channel|news agency|media agency|agency|newspaper|outlet|website|portal|platforms?|magazine)\s+["“*\\]*([\p{Lu}][\p{L}\p{N}.\- ]{1,40}?)["”*\\]*(?=[\s,.;:)]|$)/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m[1]!.trim();
+    const start = m.index + m[0].indexOf(name);
+    out.push({ start, end: start + name.length, name });
+  }
+  return out;
+}
+
+/** An unreviewed actor named by the rules. */
+export function makeActor(name: string, kind: ActorInfo['kind'], affiliation: string | null): ActorInfo {
+  return { id: slugify(name, 10), name, kind, aliases: [], description: null, affiliation, reviewed: false };
+}

@@ -1,0 +1,84 @@
+import type { KnownActor } from '../../../src/schema.ts';
+import type { Knowledge } from '../extract.ts';
+import { compareStrings } from '../text.ts';
+import { foldName, tokenize } from './tokens.ts';
+
+/** A known actor as the analysis uses it: the knowledge entry, and whether it came from outlets. */
+export interface KnownEntry extends KnownActor {
+  fromOutlets: boolean;
+}
+
+/** Lookup tables built once from the knowledge files. */
+export interface Gazetteer {
+  entries: Map<string, KnownEntry>;
+  /** Folded token sequence of every name and alias → actor ids. */
+  names: Map<string, string[]>;
+  /** Longest name, in tokens, so that matching can try the longest reading first. */
+  longest: number;
+  /** Folded adjective or demonym → country id. */
+  adjectives: Map<string, string>;
+  /** Folded surname → ids of the known people who carry it. */
+  surnames: Map<string, string[]>;
+}
+
+const built = new WeakMap<Knowledge, Gazetteer>();
+
+function addName(map: Map<string, string[]>, key: string, id: string): void {
+  if (!key) return;
+  const ids = map.get(key) ?? [];
+  if (!ids.includes(id)) ids.push(id);
+  map.set(key, ids.sort(compareStrings));
+}
+
+/** Folds a name into the token key used in the lookup tables. */
+export function nameKey(name: string): string {
+  return tokenize(name)
+    .map((t) => t.key)
+    .join(' ');
+}
+
+/**
+ * Builds (once per knowledge object) the name tables: curated actors, plus every known outlet
+ * as a medium, so that "told DW" and an actor page for DW use the same id.
+ */
+export function getGazetteer(knowledge: Knowledge): Gazetteer {
+  const cached = built.get(knowledge);
+  if (cached) return cached;
+  const entries = new Map<string, KnownEntry>();
+  for (const actor of knowledge.actors) entries.set(actor.id, { ...actor, fromOutlets: false });
+  for (const outlet of knowledge.outlets) {
+    if (entries.has(outlet.id)) continue;
+    entries.set(outlet.id, {
+      id: outlet.id,
+      name: outlet.name,
+      kind: 'media',
+      aliases: [...outlet.aliases, ...(outlet.fullName ? [outlet.fullName] : [])],
+      description: outlet.fullName && outlet.fullName !== outlet.name ? outlet.fullName : null,
+      affiliation: outlet.country,
+      standsFor: null,
+      adjectives: [],
+      fromOutlets: true,
+    });
+  }
+  const names = new Map<string, string[]>();
+  const adjectives = new Map<string, string>();
+  const surnames = new Map<string, string[]>();
+  let longest = 1;
+  for (const entry of [...entries.values()].sort((a, b) => compareStrings(a.id, b.id))) {
+    for (const name of [entry.name, ...entry.aliases]) {
+      const key = nameKey(name);
+      addName(names, key, entry.id);
+      longest = Math.max(longest, key.split(' ').length);
+    }
+    for (const adjective of entry.adjectives) adjectives.set(foldName(adjective), entry.id);
+    if (entry.kind === 'person') {
+      for (const name of [entry.name, ...entry.aliases]) {
+        const tokens = nameKey(name).split(' ');
+        if (tokens.length >= 2) addName(surnames, tokens[tokens.length - 1]!, entry.id);
+      }
+    }
+  }
+  const gazetteer = { entries, names, longest, adjectives, surnames };
+  built.set(knowledge, gazetteer);
+  return gazetteer;
+}

@@ -1,0 +1,95 @@
+/**
+ * General English word lists that the name, quote and event rules rely on. They describe how
+ * news prose is written (titles, roles, speech verbs, institution heads), never who is who:
+ * names belong in content/knowledge.
+ */
+
+/** Builds a lookup set of lowercase words. */
+function words(list: string): Set<string> {
+  return new Set(list.trim().split(/\s+/));
+}
+
+/** Capitalised titles that may stand before a person's name and belong to the surface. */
+export const TITLES = words(`
+  president vice prime minister foreign defense defence interior chancellor king queen prince princess sheikh emir sultan pope
+  general gen colonel col senator governor mayor mr mrs ms dr professor prof spokesman spokeswoman chairman chairwoman
+  ambassador secretary premier speaker judge deputy director chief commander admiral marshal patriarch archbishop bishop
+`);
+
+/** Role nouns that introduce a person's name ("political scientist X", "X, a journalist"). */
+export const ROLES = words(`
+  scientist analyst journalist expert researcher commentator spokesman spokeswoman spokesperson deputy mp minister president
+  ruler chairman chairwoman head director professor general ambassador leader official lawmaker senator governor mayor writer
+  historian economist diplomat editor correspondent reporter activist blogger lawyer politician colleague businessman
+  businesswoman author observer adviser advisor envoy chief secretary member founder ceo coach player singer actor actress
+  artist doctor judge prosecutor officer commander student teacher scholar pundit host presenter boxer footballer candidate
+  premier chancellor king queen prince sheikh emir general colonel captain lieutenant sergeant manager chair strategist
+  specialist sociologist philosopher psychologist engineer physician nurse farmer investor banker owner striker goalkeeper
+  midfielder defender architect novelist biologist
+`);
+
+/** Whether a lowercase word names a role: listed, or formed like one ("biologist", "historian"). */
+export function isRoleWord(word: string): boolean {
+  return ROLES.has(word) || /^[a-z]{4,}(?:ist|ian)$/.test(word);
+}
+
+/** Verbs of saying and thinking that attach a name or pronoun to what it says. */
+export const SPEECH_VERBS = words(`
+  said says say told tells added adds noted notes stressed stresses argued argues explained explains claimed claims stated
+  states wrote writes believes believe believed recalled recalls recalling concluded concludes warned warns insisted insists
+  emphasized emphasised emphasizes emphasises highlighted highlights agrees agreed summarizes summarized summarises summarised
+  asserted asserts acknowledged admitted announced announces declared declares suggested suggests thinks thought commented
+  comments remarked remarks observed observes pointed continued continues replied replies answered answers asked asks
+  echoed echoes views viewed considers considered maintains maintained urged urges confirmed confirms denied denies
+  expressed expresses reiterated reiterates tweeted posted according
+`);
+
+/** Personal pronouns that may stand for the speaker last named. */
+export const SPEAKER_PRONOUNS = words('he she they him her');
+
+/** Head words of institution names ("… Ministry", "… Center for …"). */
+export const ORG_HEADS = words(`
+  ministry office service agency center centre club council committee parliament duma assembly court party union bank
+  university institute academy corporation company airlines airline forces army navy police government commission
+  foundation fund organization organisation association federation front movement corps guard network channel news
+  times post tribune herald gazette journal radio tv television press agency bureau department directorate administration
+  cabinet senate congress inc ltd group holdings authority secretariat chamber
+`);
+
+/** Heads that make an institution a medium rather than an organisation. */
+export const MEDIA_HEADS = words('news times post tribune herald gazette journal radio tv television channel press');
+
+/** Words that institution names share; a name made only of these needs a country to be specific. */
+export const GENERIC_INSTITUTION_WORDS = words(`
+  foreign affairs internal state security national federal general prosecutor armed public central supreme high higher
+  defense defence interior justice health education finance economy economic presidential administration military border
+  emergency emergencies of the for and on main investigative intelligence special information cultural culture
+`);
+
+/** Prepositions after which a capital city names the place, not the state ("in Baku"). */
+// "to" is left out: "signalling to Moscow" and "loyal to Baku" address the state far more often than the city.
+export const LOCATIVES = words('in at near from into via through over across outside inside around within');
+
+/** Words that a capitalised sentence opener can be without starting a name. */
+export const FUNCTION_WORDS = words(`
+  the a an in on at for of to from by with as and but or nor so yet if when while since after before although though because
+  however meanwhile nevertheless additionally ultimately thus notably later also despite whether overall theoretically
+  specifically geopolitically naturally unsurprisingly recently commenting according among behind other further another
+  several many some both each every all any its their his her our this that these those such no not now then here there
+  it he she they we you i what which who whom whose where why how during under until unless until once even just only
+  independent former retired official local political russian-backed first last new recent major senior top
+`);
+
+/** Month and weekday names, which are capitalised but never part of a person's name. */
+export const CALENDAR_WORDS = words(`
+  january february march april may june july august september october november december monday tuesday wednesday thursday
+  friday saturday sunday
+`);
+
+/** Canonical names of institutions that are written two ways ("Foreign Ministry", "Ministry of Foreign Affairs"). */
+export const INSTITUTION_SYNONYMS: Array<[RegExp, string]> = [
+  [/^(?:foreign ministry|ministry of foreign affairs|foreign affairs ministry)$/i, 'Ministry of Foreign Affairs'],
+  [/^(?:interior ministry|ministry of internal affairs|ministry of (?:the )?interior|internal affairs ministry)$/i, 'Ministry of Internal Affairs'],
+  [/^(?:defen[cs]e ministry|ministry of defen[cs]e)$/i, 'Ministry of Defence'],
+  [/^(?:justice ministry|ministry of justice)$/i, 'Ministry of Justice'],
+];

@@ -1,0 +1,138 @@
+import type { Article } from '../../../src/schema.ts';
+import type { BodyParagraph } from '../structure.ts';
+import { paragraphText } from '../structure.ts';
+import { isRoleWord, SPEAKER_PRONOUNS, SPEECH_VERBS } from './lexicon.ts';
+import { findQuotedSpans, tokenize } from './tokens.ts';
+import type { ActorInfo, Mention, Sentence } from './types.ts';
+
+/** A quotation with its speaker resolved, and the rule that resolved it (for tests and audits). */
+export interface FoundQuote {
+  quote: Article['quotes'][number];
+  rule: string;
+}
+
+/** Fewer words than this is a scare quote or a name ("unacceptable violence"), not a statement. */
+const MIN_QUOTE_WORDS = 4;
+
+const SPEAKER_PRIORITY: Record<string, number> = { person: 0, organisation: 1, country: 2, media: 3, place: 4 };
+
+interface State {
+  /** The person the text is currently about: the last one named as a sentence's first person. */
+  topic: string | null;
+  topicMedium: string | null;
+  /** The speaker of the last quote, and its paragraph index. */
+  lastSpeaker: { actor: string | null; name: string | null; medium: string | null; paragraphIndex: number } | null;
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+}
+
+function hasSpeechVerb(text: string): boolean {
+  return wordsOf(text).some((w) => SPEECH_VERBS.has(w));
+}
+
+/** Whether a stretch of text refers back to someone: "he", "she", "the journalist", "the political analyst". */
+function refersBack(text: string): boolean {
+  const w = wordsOf(text);
+  if (w.some((x) => SPEAKER_PRONOUNS.has(x))) return true;
+  const m = /\b(?:the|this|that)\s+((?:[\p{Ll}-]+\s*){1,3})/u.exec(text);
+  return m !== null && wordsOf(m[1]!).some(isRoleWord);
+}
+
+/** The best speaker among mentions: a person before an institution, before a state. */
+function pickSpeaker(mentions: Mention[], actors: Map<string, ActorInfo>): Mention | null {
+  let best: Mention | null = null;
+  for (const m of mentions) {
+    if (m.use === 'place') continue;
+    const rank = SPEAKER_PRIORITY[actors.get(m.actor)?.kind ?? 'place'] ?? 9;
+    if (rank >= 3) continue;
+    if (!best || rank < (SPEAKER_PRIORITY[actors.get(best.actor)?.kind ?? 'place'] ?? 9)) best = m;
+  }
+  return best;
+}
+
+/** The medium a sentence says the words were given to: "told DW", "in an interview with ForPost". */
+function findMedium(text: string, start: number, mentions: Mention[], actors: Map<string, ActorInfo>): string | null {
+  for (const m of mentions) {
+    if (actors.get(m.actor)?.kind !== 'media') continue;
+    const before = text.slice(Math.max(0, m.start - 40 - start), m.start - start);
+    if (/\b(?:told|to|interview with|interview to|speaking to|speaking with|talking to|in comments to|writing (?:in|for))\s*["“*\\]*$/i.test(before)) return m.actor;
+  }
+  return null;
+}
+
+/**
+ * Finds the direct quotations of an article and resolves each speaker: a name or pronoun after
+ * the quote (", he said", "recalls X", "X told DW"), a name or "according to X" before it, and
+ * otherwise the person the passage is about, which is how a quote paragraph continues the
+ * speaker introduced in the paragraph before it.
+ */
+export function findQuotes(paragraphs: BodyParagraph[], sentences: Sentence[], mentions: Mention[], actors: Map<string, ActorInfo>): FoundQuote[] {
+  const out: FoundQuote[] = [];
+  const state: State = { topic: null, topicMedium: null, lastSpeaker: null };
+  const nameOf = (id: string | null) => (id ? (actors.get(id)?.name ?? null) : null);
+  paragraphs.forEach((paragraph, paragraphIndex) => {
+    const text = paragraphText(paragraph);
+    // Names in quotation marks ("Sputnik Azerbaijan") are names, not statements.
+    const spans = findQuotedSpans(text).filter((q) => tokenize(q.text).length >= MIN_QUOTE_WORDS);
+    const inQuote = (i: number) => spans.some((q) => i > q.open && i < q.close);
+    for (const sentence of sentences.filter((s) => s.paragraphIndex === paragraphIndex)) {
+      const own = mentions.filter((m) => m.paragraphIndex === paragraphIndex && m.sentence === sentence.index && !inQuote(m.start));
+      // Who the passage is about: the first person a sentence names, unless it opens with a pronoun.
+      const opening = sentence.text.replace(/^(?:[\p{L}]+ly|however|but|and|yet|still|then|also|now),?\s+/iu, '');
+      const startsWithPronoun = /^(?:he|she)\b/i.test(opening);
+      const medium = findMedium(text, 0, own, actors);
+      const firstPerson = own.find((m) => actors.get(m.actor)?.kind === 'person');
+      if (!startsWithPronoun && firstPerson) {
+        if (firstPerson.actor !== state.topic) state.topicMedium = null;
+        state.topic = firstPerson.actor;
+      }
+      if (medium && (firstPerson?.actor === state.topic || /\b(?:he|she)\b/i.test(sentence.text))) state.topicMedium = medium;
+
+      for (const span of spans) {
+        if (span.open < sentence.start || span.open >= sentence.end) continue;
+        const quoteText = span.text.trim().replace(/[,;]$/, '');
+        const tailEnd = sentence.end;
+        const tail = text.slice(span.close + 1, tailEnd);
+        const pre = text.slice(sentence.start, span.open);
+        const tailMentions = own.filter((m) => m.start > span.close && m.start < tailEnd);
+        const preMentions = own.filter((m) => m.start >= sentence.start && m.start < span.open);
+        let speaker: string | null = null;
+        let rule = 'none';
+        const according = /according to\s+([^,]{1,60})/i.exec(pre)?.[1];
+        if (tail.trim() && hasSpeechVerb(tail) && pickSpeaker(tailMentions, actors)) {
+          speaker = pickSpeaker(tailMentions, actors)!.actor;
+          rule = 'name after the quote';
+        } else if (tail.trim() && hasSpeechVerb(tail) && refersBack(tail)) {
+          speaker = state.topic;
+          rule = 'pronoun or role after the quote';
+        } else if (according !== undefined && /^(?:him|her)\b/i.test(according)) {
+          speaker = state.topic;
+          rule = 'according to a pronoun';
+        } else if (according !== undefined && pickSpeaker(preMentions.filter((m) => m.start >= sentence.start + pre.toLowerCase().lastIndexOf('according to')), actors)) {
+          speaker = pickSpeaker(preMentions.filter((m) => m.start >= sentence.start + pre.toLowerCase().lastIndexOf('according to')), actors)!.actor;
+          rule = 'according to a name';
+        } else if ((hasSpeechVerb(pre) || /:\s*$/.test(pre)) && pickSpeaker(preMentions, actors) && !/^(?:he|she)\b/i.test(opening)) {
+          speaker = pickSpeaker(preMentions, actors)!.actor;
+          rule = 'name before the quote';
+        } else if ((hasSpeechVerb(pre) || /:\s*$/.test(pre)) && refersBack(pre)) {
+          speaker = state.topic;
+          rule = 'pronoun or role before the quote';
+        } else if (state.lastSpeaker && state.lastSpeaker.paragraphIndex === paragraphIndex) {
+          speaker = state.lastSpeaker.actor;
+          rule = 'continues the speaker of the paragraph';
+        } else if (state.topic) {
+          speaker = state.topic;
+          rule = 'continues the person the passage is about';
+        }
+        const mediumOut = findMedium(text, 0, own, actors) ?? (speaker && speaker === state.topic ? state.topicMedium : null);
+        out.push({ quote: { text: quoteText, speaker, speakerName: nameOf(speaker), paragraph: paragraph.id, medium: mediumOut }, rule });
+        state.lastSpeaker = { actor: speaker, name: nameOf(speaker), medium: mediumOut, paragraphIndex };
+        if (speaker && actors.get(speaker)?.kind === 'person' && rule !== 'continues the person the passage is about') state.topic = speaker;
+      }
+    }
+  });
+  return out;
+}
+

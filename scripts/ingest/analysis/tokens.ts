@@ -1,0 +1,106 @@
+import { normalizeKey } from '../text.ts';
+
+/** One word of a text, with its place in the text and the shapes the name rules look at. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** The folded form used for looking names up: lowercase, no accents, Azerbaijani letters mapped. */
+  key: string;
+  /** Starts with a capital letter or a digit, as the words of a name do. */
+  capital: boolean;
+  /** Followed by a possessive `'s` or `’s`. */
+  possessive: boolean;
+}
+
+// Abbreviations with dots (U.S.), then words that may hold inner dots, hyphens or apostrophes
+// (Gazeta.ru, Nagorno-Karabakh, O'Neil) but never a possessive 's, which is read separately.
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:[.\-]|['’](?![sS](?![\p{L}])))[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
+
+/** Folds a word or name for lookup, so that spellings with and without accents meet. */
+export function foldName(text: string): string {
+  return normalizeKey(text.replace(/ı/g, 'i').replace(/İ/g, 'I').replace(/ə/g, 'e').replace(/Ə/g, 'E'));
+}
+
+/** Splits a text into word tokens with their offsets. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const word = m[0];
+    const end = m.index + word.length;
+    tokens.push({
+      text: word,
+      start: m.index,
+      end,
+      key: foldName(word),
+      capital: /^[\p{Lu}\p{N}]/u.test(word),
+      possessive: /^['’]s(?![\p{L}])/u.test(text.slice(end, end + 3)),
+    });
+  }
+  // A lone "s" after an apostrophe is the possessive already recorded on the word before it.
+  return tokens.filter((t, i) => !(t.text === 's' && i > 0 && tokens[i - 1]!.possessive && tokens[i - 1]!.end + 1 === t.start));
+}
+
+/** Whether two neighbouring tokens belong to one name: only spaces or brackets between them. */
+export function joinsName(text: string, left: Token, right: Token): boolean {
+  return /^[\s()]*$/.test(text.slice(left.end, right.start)) && !left.possessive;
+}
+
+/** Spans of text inside quotation marks, outermost only, with nested quotes kept inside. */
+export interface QuotedSpan {
+  /** Offsets of the opening and closing marks. */
+  open: number;
+  close: number;
+  text: string;
+}
+
+const OPENERS = new Set(['“', '«', '„']);
+const CLOSERS = new Set(['”', '»']);
+
+/**
+ * Finds quoted spans. Curly and guillemet marks say which way they face; a straight `"` opens
+ * when it follows a space or the start and closes otherwise, which keeps nested straight quotes
+ * (`"… say "no" to …"`) inside their outer quote.
+ */
+export function findQuotedSpans(text: string): QuotedSpan[] {
+  const spans: QuotedSpan[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    let opens: boolean;
+    if (OPENERS.has(ch)) opens = true;
+    else if (CLOSERS.has(ch)) opens = false;
+    else if (ch === '"') {
+      const before = i === 0 ? ' ' : text[i - 1]!;
+      const after = text[i + 1] ?? ' ';
+      opens = /[\s(\[—–-]/.test(before) && !/\s/.test(after);
+      if (!opens && stack.length === 0 && /[\s(]/.test(before)) continue;
+    } else continue;
+    if (opens) stack.push(i);
+    else if (stack.length) {
+      const open = stack.pop()!;
+      if (stack.length === 0) spans.push({ open, close: i, text: text.slice(open + 1, i) });
+    }
+  }
+  return spans;
+}
+
+/** Splits a paragraph into sentences with their offsets, never cutting inside a quotation. */
+export function sentenceSpans(text: string): Array<{ start: number; end: number; text: string }> {
+  const quotes = findQuotedSpans(text);
+  const insideQuote = (i: number) => quotes.some((q) => i > q.open && i < q.close);
+  const out: Array<{ start: number; end: number; text: string }> = [];
+  const boundary = /(?<=[.!?…]["”’»)]*)\s+(?=["“‘«(]?[\p{Lu}\p{N}])/gu;
+  let start = 0;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    // Abbreviations such as "Dr." or "U.S." followed by a name do not end a sentence.
+    if (/(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Col|Lt|No|vs)\.|\b\p{Lu}\.)$/u.test(before) && !/\b(?:U\.S\.|U\.K\.)$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (insideQuote(m.index)) continue;
+    out.push({ start, end: m.index, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) out.push({ start, end: text.length, text: text.slice(start) });
+  return out;
+}

@@ -1,0 +1,17 @@
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { articleFeed } from '../../../lib/feeds.ts';
+import { getSiteIndex } from '../../../lib/site-index.ts';
+
+export async function getStaticPaths() {
+  const actors = await getCollection('actors');
+  return actors.map((actor) => ({ params: { id: actor.id } }));
+}
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const index = await getSiteIndex();
+  const actor = index.actorById.get(params.id!)!;
+  const ids = new Set((index.mentionsByActor.get(actor.id) ?? []).map((m) => m.article));
+  const articles = [...ids].map((id) => index.articleById.get(id)).filter((a) => a !== undefined);
+  return articleFeed(site, `Parallax: ${actor.data.name}`, `Articles that mention ${actor.data.name}.`, articles);
+};

@@ -1,0 +1,61 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIST } from './site-pages.ts';
+
+/** Every HTML file of the built site, as paths relative to its root. */
+function htmlFiles(dir = DIST, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.posix.join(prefix, entry.name);
+    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlFiles(path.join(dir, entry.name), rel);
+    return entry.name.endsWith('.html') ? [rel] : [];
+  });
+}
+
+/** The file a site path is served from, or null when nothing is there. */
+function fileFor(sitePath: string): string | null {
+  const full = path.join(DIST, decodeURIComponent(sitePath));
+  if (!existsSync(full)) return null;
+  if (statSync(full).isDirectory()) return existsSync(path.join(full, 'index.html')) ? path.join(full, 'index.html') : null;
+  return full;
+}
+
+const idCache = new Map<string, Set<string>>();
+/** The ids an HTML file declares, read once per file. */
+function idsOf(file: string): Set<string> {
+  let ids = idCache.get(file);
+  if (!ids) {
+    ids = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+    idCache.set(file, ids);
+  }
+  return ids;
+}
+
+describe('links of the built site', () => {
+  it('has no broken internal link, asset or #fragment on any page', () => {
+    const pages = htmlFiles();
+    expect(pages.length).toBeGreaterThan(5);
+    const broken: string[] = [];
+    let checked = 0;
+    for (const page of pages) {
+      const file = path.join(DIST, page);
+      const html = readFileSync(file, 'utf8');
+      const base = new URL(`http://site.test/${page.replace(/index\.html$/, '')}`);
+      for (const match of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+        const raw = match[1]!.replace(/&amp;/g, '&');
+        const url = new URL(raw, base);
+        if (url.origin !== base.origin && url.origin !== 'http://localhost:4321') continue;
+        checked++;
+        const target = url.pathname === base.pathname && raw.startsWith('#') ? file : fileFor(url.pathname);
+        if (!target) {
+          broken.push(`${page}: ${raw}`);
+          continue;
+        }
+        const fragment = decodeURIComponent(url.hash.slice(1)).split(':~:')[0]!;
+        if (fragment && target.endsWith('.html') && !idsOf(target).has(fragment)) broken.push(`${page}: ${raw} (no #${fragment})`);
+      }
+    }
+    console.log(`link check: ${checked} internal links on ${pages.length} pages, ${broken.length} broken`);
+    expect(broken).toEqual([]);
+  });
+});

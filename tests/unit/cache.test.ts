@@ -1,0 +1,66 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeCacheKey, openArticleCache } from '../../scripts/ingest/cache.ts';
+import { runIngest } from '../../scripts/ingest/pipeline.ts';
+import { listFiles } from '../helpers/ingest.ts';
+import { ROOT } from '../helpers/seeds.ts';
+
+const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `parallax-${name}-`));
+
+describe('the per-article cache', () => {
+  const bytes = new TextEncoder().encode('Title\n\nSome article text that is long enough to be a paragraph.');
+
+  it('finds an entry stored under the same file, bytes and pipeline version', () => {
+    const cache = openArticleCache(temp('cache'));
+    cache.write(computeCacheKey('a.txt', bytes, 'v1'), { ok: true });
+    expect(cache.read(computeCacheKey('a.txt', bytes, 'v1'))).toEqual({ ok: true });
+    expect(cache.stats).toEqual({ hits: 1, misses: 0 });
+  });
+
+  it('misses when the article content changes', () => {
+    const cache = openArticleCache(temp('cache'));
+    cache.write(computeCacheKey('a.txt', bytes, 'v1'), { ok: true });
+    const edited = new TextEncoder().encode('Title\n\nSome article text that was corrected after publication.');
+    expect(cache.read(computeCacheKey('a.txt', edited, 'v1'))).toBeUndefined();
+    expect(cache.stats.misses).toBe(1);
+  });
+
+  it('misses when the pipeline version changes', () => {
+    const cache = openArticleCache(temp('cache'));
+    cache.write(computeCacheKey('a.txt', bytes, 'v1'), { ok: true });
+    expect(cache.read(computeCacheKey('a.txt', bytes, 'v2'))).toBeUndefined();
+  });
+
+  it('treats a corrupt entry as a miss rather than an error', () => {
+    const dir = temp('cache');
+    const cache = openArticleCache(dir);
+    const key = computeCacheKey('a.txt', bytes, 'v1');
+    cache.write(key, { ok: true });
+    writeFileSync(path.join(dir, key.slice(0, 2), `${key}.json`), '{"torn');
+    expect(cache.read(key)).toBeUndefined();
+  });
+});
+
+describe('an incremental ingest', () => {
+  it('writes content/ byte-identical to a full ingest after one article is changed and one added', async () => {
+    const seeds = temp('seeds');
+    cpSync(path.join(ROOT, 'seeds'), seeds, { recursive: true });
+    const knowledgeDir = path.join(ROOT, 'content/knowledge');
+    const cacheDir = temp('cache');
+    const warm = temp('warm');
+    await runIngest({ seedsDir: seeds, outDir: warm, knowledgeDir, cacheDir });
+
+    const [first] = listFiles(seeds);
+    writeFileSync(path.join(seeds, first!), `${readFileSync(path.join(seeds, first!), 'utf8')}\n\nA correction was added after publication to clarify the figures given above.\n`);
+    cpSync(path.join(seeds, first!), path.join(seeds, 'zz-added-copy.txt'));
+    const incremental = await runIngest({ seedsDir: seeds, outDir: warm, knowledgeDir, cacheDir });
+    const full = temp('full');
+    await runIngest({ seedsDir: seeds, outDir: full, knowledgeDir });
+
+    expect(incremental.report.totals.articles).toBe(6);
+    expect(listFiles(warm).filter((f) => !f.startsWith('.'))).toEqual(listFiles(full));
+    for (const file of listFiles(full)) expect(readFileSync(path.join(warm, file), 'utf8'), file).toBe(readFileSync(path.join(full, file), 'utf8'));
+  });
+});
