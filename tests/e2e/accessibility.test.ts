@@ -1,8 +1,6 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaticServer } from '../../scripts/site/static-server.ts';
-import { launchBrowser, serveSite } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/seeds.ts';
 import { pageTypes } from './site-pages.ts';
 
@@ -10,26 +8,17 @@ interface AxeResults {
   violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>;
 }
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('axe-core on every page type', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no violation in the ${scheme} theme`, async () => {
       // The site's CSP forbids scripts it did not ship, so only this test's context lets axe in.
-      const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
+      const context = await site.browser.newContext({ bypassCSP: true, colorScheme: scheme });
       const found: string[] = [];
       for (const { type, path: sitePath } of pageTypes()) {
         const page = await context.newPage();
-        await page.goto(`${server.url}${sitePath}`);
+        await page.goto(`${site.server.url}${sitePath}`);
         if (type === 'search') await page.waitForSelector('html[data-search-ready="true"]');
         await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
         const results = (await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as AxeResults;

@@ -1,29 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaticServer } from '../../scripts/site/static-server.ts';
-import { launchBrowser, serveSite } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('a reader following the evidence', () => {
   it('goes from the home page to a topic, to one of its events, to a source’s paragraph', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/`);
     // The home page's main topics, then the first topic that has events.
     const topicLinks = await page.locator('section[aria-labelledby="main-topics"] a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
     expect(topicLinks.length).toBeGreaterThan(0);
     let eventLink: string | undefined;
     for (const topicPath of topicLinks) {
-      await page.goto(`${server.url}${topicPath}`);
+      await page.goto(`${site.server.url}${topicPath}`);
       if ((await page.locator('#events ~ .timeline a').count()) > 0) {
         eventLink = topicPath;
         break;

@@ -1,25 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaticServer } from '../../scripts/site/static-server.ts';
-import { launchBrowser, serveSite } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/seeds.ts';
 import { pageTypes } from './site-pages.ts';
 
 const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveSite();
-  browser = await launchBrowser();
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
+beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
 describe('each page type on a phone and a desktop', () => {
   it('renders without sideways scrolling, screenshots kept in tests/artifacts with each page’s HTML and JS bytes', async () => {
@@ -27,7 +16,7 @@ describe('each page type on a phone and a desktop', () => {
     const overflowing: string[] = [];
     for (const { type, path: sitePath } of pageTypes()) {
       for (const width of [390, 1280]) {
-        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        const page = await site.browser.newPage({ viewport: { width, height: 900 } });
         let htmlBytes = 0;
         let jsBytes = 0;
         const reads: Promise<void>[] = [];
@@ -43,7 +32,7 @@ describe('each page type on a phone and a desktop', () => {
             ),
           );
         });
-        await page.goto(`${server.url}${sitePath}`, { waitUntil: 'networkidle' });
+        await page.goto(`${site.server.url}${sitePath}`, { waitUntil: 'networkidle' });
         if (type === 'search') await page.waitForSelector('html[data-search-ready="true"]');
         await Promise.all(reads);
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);

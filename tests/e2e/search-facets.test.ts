@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaticServer } from '../../scripts/site/static-server.ts';
-import { launchBrowser, serveSite } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/browser.ts';
 import { exported } from './site-pages.ts';
 
 interface ArticleRow {
@@ -18,24 +17,15 @@ interface NamedRow {
   aliases?: string[];
 }
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** Pagefind filter values as the pages write them (see PagefindFilters.astro). */
 const filterValue = (value: string) => value.replace(/[,:]/g, ' ').trim();
 
 /** Opens the search page at a query string and waits for its results to settle. */
 async function searchFor(query: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/search/?${query}`);
+  const page = await site.browser.newPage();
+  await page.goto(`${site.server.url}/search/?${query}`);
   await page.waitForSelector('html[data-search-ready="true"]');
   await page.waitForFunction(() => /result/.test(document.querySelector('#search-status')?.textContent ?? ''));
   return page;

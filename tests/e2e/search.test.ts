@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaticServer } from '../../scripts/site/static-server.ts';
-import { launchBrowser, serveSite } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('searching the built site in Chromium', () => {
   it('finds the one article that contains a phrase, first, and opens it from the result link', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/search/`);
     await page.waitForSelector('html[data-search-ready="true"]');
     // Only the CivilNet piece mentions the Moscow Declaration on Allied Interaction.
     await page.fill('#search-input', 'Moscow Declaration on Allied Interaction');
@@ -31,12 +20,12 @@ describe('searching the built site in Chromium', () => {
   });
 
   it('narrows results with the outlet and year filters', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/?q=Azerbaijan&outlet=Fakti.bg`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/search/?q=Azerbaijan&outlet=Fakti.bg`);
     await page.waitForSelector('html[data-search-ready="true"]');
     await expect(page.locator('#search-status').textContent()).resolves.toMatch(/^1 result/);
     await expect(page.locator('#search-results li h3 a').first().textContent()).resolves.toBe('Is Russia losing its ally Azerbaijan?');
-    await page.goto(`${server.url}/search/?q=Azerbaijan&year=2025&type=Article`);
+    await page.goto(`${site.server.url}/search/?q=Azerbaijan&year=2025&type=Article`);
     await page.waitForSelector('html[data-search-ready="true"]');
     await expect(page.locator('#search-status').textContent()).resolves.toMatch(/^5 results/);
     await page.close();
