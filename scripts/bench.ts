@@ -86,6 +86,9 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
   const build = await runStep(astro, ['build'], env);
   const index = await runStep(tsx, ['scripts/index-site.ts', '--site', env.PARALLAX_DIST], env);
   const dist = measureFolder(env.PARALLAX_DIST);
+  const articleSizes = readdirSync(path.join(env.PARALLAX_DIST, 'articles'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => statSync(path.join(env.PARALLAX_DIST, 'articles', e.name, 'index.html')).size);
   return {
     run: label,
     articles: readdirSync(path.join(work, 'seeds')).length,
@@ -95,8 +98,11 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
     indexMs: index.ms,
     totalMs: ingest.ms + build.ms + index.ms,
     peakRssMb: Math.max(ingest.peakRssMb, build.peakRssMb, index.peakRssMb),
+    stepRssMb: { ingest: ingest.peakRssMb, build: build.peakRssMb, index: index.peakRssMb },
     distMb: dist.mb,
     indexMb: measureFolder(path.join(env.PARALLAX_DIST, 'pagefind')).mb,
+    articleHtmlKbMean: Math.round(articleSizes.reduce((a, b) => a + b, 0) / Math.max(1, articleSizes.length) / 102.4) / 10,
+    articleHtmlKbMax: Math.round(Math.max(0, ...articleSizes) / 102.4) / 10,
   };
 }
 

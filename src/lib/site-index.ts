@@ -153,13 +153,19 @@ function buildPairs(mentions: Map<string, MentionRef[]>): ActorPair[] {
     .sort((x, y) => y.weight - x.weight || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
 }
 
+function sortById<T extends { id: string }>(entries: T[]): T[] {
+  return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 async function buildSiteIndex(): Promise<SiteIndex> {
+  // The content layer loads files concurrently, so its order varies from build to build: every
+  // list on the site starts from id order, so that two builds give the same bytes.
   const [articles, actors, events, sources, topics] = await Promise.all([
-    getCollection('articles'),
-    getCollection('actors'),
-    getCollection('events'),
-    getCollection('sources'),
-    getCollection('topics'),
+    getCollection('articles').then(sortById),
+    getCollection('actors').then(sortById),
+    getCollection('events').then(sortById),
+    getCollection('sources').then(sortById),
+    getCollection('topics').then(sortById),
   ]);
   const articlesByDate = [...articles].sort((a, b) => {
     const da = a.data.date ?? '';
