@@ -107,7 +107,7 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
 }
 
 /** Builds the same articles with a bare Astro project: one page per article, no analysis. */
-async function runBareReference(work: string): Promise<{ buildMs: number; pages: number }> {
+async function runBareReference(work: string): Promise<{ buildMs: number; peakRssMb: number; pages: number }> {
   // Inside the project, so that 'astro' resolves from the project's node_modules.
   const bare = path.join(ROOT, '.cache', `bench-bare-${process.pid}`);
   await rm(bare, { recursive: true, force: true });
@@ -122,8 +122,8 @@ async function runBareReference(work: string): Promise<{ buildMs: number; pages:
     `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('articles')).map((a) => ({ params: { id: a.id }, props: { a } })); }\nconst { a } = Astro.props;\nconst { Content } = await render(a);\n---\n<html lang="en"><head><meta charset="utf-8"><title>{a.data.title}</title></head><body><main><h1>{a.data.title}</h1><Content /></main></body></html>\n`,
   );
   try {
-    const { ms } = await runStep(astro, ['build'], {}, bare);
-    return { buildMs: ms, pages: measureFolder(path.join(work, 'bare-dist')).pages };
+    const { ms, peakRssMb } = await runStep(astro, ['build'], {}, bare);
+    return { buildMs: ms, peakRssMb, pages: measureFolder(path.join(work, 'bare-dist')).pages };
   } finally {
     await rm(bare, { recursive: true, force: true });
   }
@@ -144,7 +144,7 @@ try {
   console.log(JSON.stringify({ ...incremental, shareOfCold: Math.round(((incremental.totalMs as number) / (cold.totalMs as number)) * 100) / 100 }));
 
   const bare = await runBareReference(work);
-  console.log(JSON.stringify({ run: 'bare-astro', articles, pages: bare.pages, buildMs: bare.buildMs, parallaxBuildRatio: Math.round(((cold.buildMs as number) / bare.buildMs) * 100) / 100 }));
+  console.log(JSON.stringify({ run: 'bare-astro', articles, pages: bare.pages, buildMs: bare.buildMs, peakRssMb: bare.peakRssMb, parallaxBuildRatio: Math.round(((cold.buildMs as number) / bare.buildMs) * 100) / 100 }));
 } finally {
   if (!values.keep) await rm(work, { recursive: true, force: true });
   else console.error(`kept ${work}`);

@@ -39,11 +39,23 @@ function makeWord(random: () => number, syllables: number): string {
   return word[0]!.toUpperCase() + word.slice(1);
 }
 
-/** The invented world a corpus is written about: people, countries, outlets. */
+/** A happening of the invented world, which several articles may report. */
+interface WorldEvent {
+  year: number;
+  month: number;
+  day: number;
+  subject: string;
+  verb: string;
+  object: string;
+  theme: string;
+}
+
+/** The invented world a corpus is written about: people, countries, outlets, happenings. */
 export interface BenchWorld {
   people: string[];
   countries: string[];
   outlets: string[];
+  events: WorldEvent[];
 }
 
 /** Invents a world with enough distinct names that actors number in the thousands at scale. */
@@ -53,10 +65,22 @@ export function createWorld(random: () => number, articles: number): BenchWorld 
     while (set.size < count) set.add(make());
     return [...set];
   };
+  const countries = unique(40, () => `${makeWord(random, 2)}ia`);
+  // Outlets report the same happenings, as news does: about one happening per two articles.
+  const events = Array.from({ length: Math.max(20, Math.round(articles / 2)) }, () => ({
+    year: 2019 + Math.floor(random() * 7),
+    month: Math.floor(random() * 12),
+    day: 1 + Math.floor(random() * 28),
+    subject: pick(random, countries),
+    verb: pick(random, VERBS),
+    object: pick(random, countries),
+    theme: pick(random, THEMES),
+  }));
   return {
     people: unique(Math.max(50, Math.round(articles * 0.6)), () => `${makeWord(random, 2)} ${makeWord(random, 3)}`),
-    countries: unique(40, () => `${makeWord(random, 2)}ia`),
+    countries,
     outlets: unique(60, () => `${makeWord(random, 2)} ${pick(random, ['Times', 'Herald', 'Post', 'Review', 'Daily', 'Observer', 'Monitor'])}`),
+    events,
   };
 }
 
@@ -86,9 +110,14 @@ export function writeArticleText(random: () => number, world: BenchWorld, n: num
   for (let p = 0; p < paragraphs; p++) {
     const speaker = pick(random, world.people);
     const other = pick(random, world.people);
-    const eventMonth = Math.floor(random() * 12);
+    const happening = pick(random, world.events);
+    // About a third of paragraphs report a dated happening; the rest comment and quote.
+    const opening =
+      random() < 0.35
+        ? `On ${MONTHS[happening.month]} ${happening.day}, ${happening.year}, ${happening.subject} ${happening.verb} ${happening.object} over ${happening.theme}.`
+        : `${pick(random, world.countries)} and ${pick(random, world.countries)} continued to disagree about ${pick(random, THEMES)}.`;
     const sentences = [
-      `On ${MONTHS[eventMonth]} ${1 + Math.floor(random() * 28)}, ${year - (random() < 0.3 ? 1 : 0)}, ${pick(random, world.countries)} ${pick(random, VERBS)} ${pick(random, world.countries)} over ${pick(random, THEMES)}.`,
+      opening,
       pick(random, FILLER),
       `“${pick(random, FILLER)} ${pick(random, FILLER)}” ${pick(random, ROLES)} ${speaker} told the ${outlet}.`,
       `According to ${other}, ${pick(random, FILLER).toLowerCase()}`,

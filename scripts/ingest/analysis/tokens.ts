@@ -19,8 +19,17 @@ const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:[.\-]|['’](
 
 /** Folds a word or name for lookup, so that spellings with and without accents meet. */
 export function foldName(text: string): string {
-  return normalizeKey(text.replace(/ı/g, 'i').replace(/İ/g, 'I').replace(/ə/g, 'e').replace(/Ə/g, 'E'));
+  // Called for every word of every article, and words repeat: remember the folded forms.
+  let folded = foldCache.get(text);
+  if (folded === undefined) {
+    folded = normalizeKey(text.replace(/ı/g, 'i').replace(/İ/g, 'I').replace(/ə/g, 'e').replace(/Ə/g, 'E'));
+    if (foldCache.size > 200_000) foldCache.clear();
+    foldCache.set(text, folded);
+  }
+  return folded;
 }
+
+const foldCache = new Map<string, string>();
 
 /** Splits a text into word tokens with their offsets. */
 export function tokenize(text: string): Token[] {

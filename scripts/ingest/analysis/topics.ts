@@ -13,17 +13,42 @@ export interface TopicAssignment {
 const MIN_HITS = 3;
 const MIN_TERMS = 2;
 
-const compiled = new WeakMap<KnownTopic[], Array<{ topic: KnownTopic; res: RegExp[] }>>();
+/** A topic's terms as folded word sequences, indexed by their first word for a one-pass scan. */
+interface CompiledTopic {
+  topic: KnownTopic;
+  byFirstWord: Map<string, Array<{ index: number; words: string[] }>>;
+}
 
-function compile(topics: KnownTopic[]): Array<{ topic: KnownTopic; res: RegExp[] }> {
+const compiled = new WeakMap<KnownTopic[], CompiledTopic[]>();
+
+function compile(topics: KnownTopic[]): CompiledTopic[] {
   const cached = compiled.get(topics);
   if (cached) return cached;
-  const out = topics.map((topic) => ({
-    topic,
-    res: topic.terms.map((term) => new RegExp(`(?<![\\p{L}\\p{N}])${foldName(term).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'gu')),
-  }));
+  const out = topics.map((topic) => {
+    const byFirstWord = new Map<string, Array<{ index: number; words: string[] }>>();
+    topic.terms.forEach((term, index) => {
+      const words = foldName(term).split(' ').filter(Boolean);
+      if (words.length === 0) return;
+      byFirstWord.set(words[0]!, [...(byFirstWord.get(words[0]!) ?? []), { index, words }]);
+    });
+    return { topic, byFirstWord };
+  });
   compiled.set(topics, out);
   return out;
+}
+
+/** Counts the hits of each term of a topic in a folded paragraph's words (a one-pass scan). */
+function countTermHits(words: string[], byFirstWord: CompiledTopic['byFirstWord'], termsSeen: Set<number>): number {
+  let hits = 0;
+  for (let i = 0; i < words.length; i++) {
+    for (const term of byFirstWord.get(words[i]!) ?? []) {
+      if (term.words.every((w, k) => words[i + k] === w)) {
+        hits++;
+        termsSeen.add(term.index);
+      }
+    }
+  }
+  return hits;
 }
 
 /**
@@ -32,20 +57,15 @@ function compile(topics: KnownTopic[]): Array<{ topic: KnownTopic; res: RegExp[]
  * Broad topics are kept only when no specific one fits, and that case is flagged.
  */
 export function assignTopics(paragraphs: Array<{ id: string; text: string }>, topics: KnownTopic[]): TopicAssignment {
-  const folded = paragraphs.map((p) => ({ id: p.id, text: foldName(p.text) }));
-  const words = Math.max(1, folded.reduce((n, p) => n + p.text.split(' ').length, 0));
+  const folded = paragraphs.map((p) => ({ id: p.id, words: foldName(p.text).split(' ') }));
+  const words = Math.max(1, folded.reduce((n, p) => n + p.words.length, 0));
   const scored: Array<{ topic: KnownTopic; hits: number; terms: number; paragraphs: string[] }> = [];
-  for (const { topic, res } of compile(topics)) {
+  for (const { topic, byFirstWord } of compile(topics)) {
     let hits = 0;
     const termsSeen = new Set<number>();
     const where: string[] = [];
     for (const p of folded) {
-      let inParagraph = 0;
-      res.forEach((re, i) => {
-        const n = p.text.match(re)?.length ?? 0;
-        if (n) termsSeen.add(i);
-        inParagraph += n;
-      });
+      const inParagraph = countTermHits(p.words, byFirstWord, termsSeen);
       if (inParagraph) where.push(p.id);
       hits += inParagraph;
     }
