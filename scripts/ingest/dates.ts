@@ -39,7 +39,8 @@ const FOREIGN_MONTH = `(${[...FOREIGN_MONTH_NUMBER.keys()].sort((a, b) => b.leng
 const MONTH =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)';
 // A year is four digits not glued to more digits: "18419" after "03 July" is a view counter.
-const YEAR = '((?:19|20)\\d{2})(?![\\d.,]?\\d)';
+// A time glued to the year ("March 4, 20254:12 PM", as copied from some news sites) still ends it.
+const YEAR = '((?:19|20)\\d{2})(?:(?=\\d{1,2}:\\d{2})|(?![\\d.,]?\\d))';
 
 const PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => [number | null, number | null, number | null] }> = [
   // 2025-07-03, 2025-07-03T00:31

@@ -114,6 +114,14 @@ function collectOutletVotes(lines: LineInfo[], decisions: LineDecision[], title:
     if (!name || normalizeKey(name) === titleKey || /^(home|blog|news|main)$/i.test(name)) return;
     votes.push({ name: name.trim(), fullName: rest.length ? cleaned : null, weight, rule });
   };
+  const lead = lines.find((l) => decisions[l.n]?.role === 'paragraph');
+  const agency = lead && /^\p{Lu}[\p{Lu} .'-]+,[^()]{0,40}\((\p{Lu}[\p{L}.&' -]{1,30})\)\s*[-–—]/u.exec(lead.text);
+  if (agency) vote(agency[1]!, 3, 'news-agency dateline opening the lead');
+  const top = lines.find((l) => l.text);
+  if (top && !top.chrome && !top.meta && top.words >= 2 && top.words <= 6 && !/[.!?:,]$/.test(top.text) && !isPersonName(top.text)) {
+    const next = lines.slice(top.n + 1, top.n + 4).filter((l) => l.text);
+    if (next.filter((l) => l.chrome).length >= 2) vote(top.text, 2, 'site name at the top of the page, over the menu');
+  }
   for (const line of lines) {
     if (!line.text || decisions[line.n]?.role === 'paragraph') continue;
     const text = line.text;
@@ -168,11 +176,22 @@ export function chooseOutlet(votes: OutletVote[], outlets: KnownOutlet[]): Outle
 function readByline(text: string): string | null {
   const m = BYLINE.exec(text);
   if (!m || !isBylineLine(text, text.split(/\s+/).length)) return null;
-  const name = m[3]!
-    .split(/\s+(?:published|posted|updated|on|in|at|for)\s|\s*[|,•·–—]\s*|\s+-\s+|\s+\d/i)[0]!
+  const names = m[3]!
+    .split(/\s+(?:published|posted|updated|on|in|at|for)\s|\s*[|•·–—]\s*|\s+-\s+|\s+\d/i)[0]!
     .replace(/[:.*_]+$/, '')
     .trim();
-  return isPersonName(name) ? tidyName(name) : null;
+  const several = readPersonNames(names);
+  if (several) return several;
+  const first = names.split(/\s*,\s*/)[0]!;
+  return isPersonName(first) ? tidyName(first) : null;
+}
+
+/** Reads "A and B" or "A, B and C" as several people's names, or returns null. */
+function readPersonNames(text: string): string | null {
+  const parts = text.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/);
+  if (parts.length < 2 || !parts.every(isPersonName)) return null;
+  const tidy = parts.map(tidyName);
+  return tidy.length === 2 ? tidy.join(' and ') : `${tidy.slice(0, -1).join(', ')} and ${tidy.at(-1)}`;
 }
 
 /**
@@ -193,7 +212,18 @@ export function readMetadata(
 
   // Title: the nearest title-like line above the body, preferring one the page repeats.
   const above: LineInfo[] = [];
-  for (let i = span.start - 1; i >= 0 && above.length < 3; i--) if (isTitleCandidate(lines[i]!)) above.push(lines[i]!);
+  let nameLine: LineInfo | undefined;
+  for (let i = span.start - 1; i >= 0 && above.length < 3; i--) {
+    const line = lines[i]!;
+    if (!isTitleCandidate(line)) continue;
+    // A person's name alone just above the body is the byline under the headline.
+    if (!nameLine && above.length === 0 && isPersonName(line.text)) nameLine = line;
+    else above.push(line);
+  }
+  if (nameLine && above.length === 0) {
+    above.push(nameLine);
+    nameLine = undefined;
+  }
   let titleLine: LineInfo | undefined = above[0];
   let dekLine: LineInfo | undefined;
   const [first, second] = above;
@@ -306,13 +336,19 @@ export function readMetadata(
   for (const line of [...header, ...metaInside]) {
     // A dateline may end with its byline: "Posted on March 3, 2025 by Karen Li".
     const tail = line.meta ? /\bby\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$/u.exec(line.text)?.[1] : undefined;
-    const name = readByline(line.text) ?? NAME_IN_CITY.exec(line.text)?.[1] ?? tail ?? null;
-    if (name && isPersonName(name)) {
+    const byline = readByline(line.text);
+    const name = byline ?? NAME_IN_CITY.exec(line.text)?.[1] ?? tail ?? null;
+    if (name && (byline || isPersonName(name))) {
       author = tidyName(name);
       evidence.author = 'byline near the headline';
       mark(line.n, 'byline');
       break;
     }
+  }
+  if (!author && nameLine) {
+    author = tidyName(nameLine.text);
+    evidence.author = 'name alone under the headline';
+    mark(nameLine.n, 'byline');
   }
   if (!author) {
     for (const line of trailing) {
@@ -325,6 +361,15 @@ export function readMetadata(
         break;
       }
       if (line.words > 12) break;
+    }
+  }
+  if (!author) {
+    // An author note closing the article: "Jane Roe is a water engineer based in Tashkent."
+    const last = [...lines].reverse().find((l) => decisions[l.n]?.role === 'paragraph');
+    const note = last && last.words <= 30 ? /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}) is (?:a|an|the)\s/u.exec(last.text) : null;
+    if (note && isPersonName(note[1]!)) {
+      author = tidyName(note[1]!);
+      evidence.author = 'author note at the end of the article';
     }
   }
   if (!author) warnings.push('no author shown');
