@@ -13,8 +13,16 @@ import { parseArgs } from 'node:util';
 import { createRandom, createWorld, generateCorpus, writeArticleText } from './bench/generate-corpus.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '100' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '100' },
+    keep: { type: 'boolean', default: false },
+    // Astro holds every entry in memory; past ~5,000 articles its step needs more than Node's default heap.
+    'astro-heap-mb': { type: 'string' },
+  },
+});
 const articles = Number(values.articles);
+const astroHeap = values['astro-heap-mb'] ? Number(values['astro-heap-mb']) : null;
 
 /** Sums the resident memory of a process and all its descendants, from /proc. */
 function treeRssKb(rootPid: number): number {
@@ -78,12 +86,14 @@ function measureFolder(dir: string): { mb: number; pages: number } {
 
 const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
 const astro = path.join(ROOT, 'node_modules/.bin/astro');
+/** The Astro step's environment: the heap is raised only when the run asks for it. */
+const astroEnv = (env: Record<string, string>) => (astroHeap ? { ...env, NODE_OPTIONS: `--max-old-space-size=${astroHeap}` } : env);
 
 /** Runs the whole Parallax pipeline on a seeds folder and reports its figures. */
 async function runPipeline(label: string, work: string): Promise<Record<string, unknown>> {
   const env = { PARALLAX_CONTENT: path.join(work, 'content'), PARALLAX_DIST: path.join(work, 'dist'), PARALLAX_CACHE: path.join(work, 'cache') };
   const ingest = await runStep(tsx, ['scripts/ingest.ts', '--seeds', path.join(work, 'seeds'), '--out', env.PARALLAX_CONTENT, '--knowledge', path.join(ROOT, 'content/knowledge')], env);
-  const build = await runStep(astro, ['build'], env);
+  const build = await runStep(astro, ['build'], astroEnv(env));
   const index = await runStep(tsx, ['scripts/index-site.ts', '--site', env.PARALLAX_DIST], env);
   const dist = measureFolder(env.PARALLAX_DIST);
   const articleSizes = readdirSync(path.join(env.PARALLAX_DIST, 'articles'), { withFileTypes: true })
@@ -92,6 +102,7 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
   return {
     run: label,
     articles: readdirSync(path.join(work, 'seeds')).length,
+    astroHeapMb: astroHeap,
     pages: dist.pages,
     ingestMs: ingest.ms,
     buildMs: build.ms,
@@ -122,7 +133,7 @@ async function runBareReference(work: string): Promise<{ buildMs: number; peakRs
     `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('articles')).map((a) => ({ params: { id: a.id }, props: { a } })); }\nconst { a } = Astro.props;\nconst { Content } = await render(a);\n---\n<html lang="en"><head><meta charset="utf-8"><title>{a.data.title}</title></head><body><main><h1>{a.data.title}</h1><Content /></main></body></html>\n`,
   );
   try {
-    const { ms, peakRssMb } = await runStep(astro, ['build'], {}, bare);
+    const { ms, peakRssMb } = await runStep(astro, ['build'], astroEnv({}), bare);
     return { buildMs: ms, peakRssMb, pages: measureFolder(path.join(work, 'bare-dist')).pages };
   } finally {
     await rm(bare, { recursive: true, force: true });
