@@ -135,7 +135,7 @@ export function buildCorpus(
     if (meta.date) {
       let year = meta.date.year;
       if (year === null) {
-        const inferred = inferYear({ seedFile: draft.seedFile, month: meta.date.month, day: meta.date.day, sentences: sentences.get(draft.seedFile)! }, yearIndex);
+        const inferred = inferYear({ seedFile: draft.seedFile, sentences: sentences.get(draft.seedFile)! }, yearIndex);
         if (inferred) {
           year = inferred.year;
           dateInferred = true;

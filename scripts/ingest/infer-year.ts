@@ -4,8 +4,6 @@ import { splitSentences } from './text.ts';
 /** The minimum an article must offer for its missing year to be inferred. */
 export interface YearlessArticle {
   seedFile: string;
-  month: number;
-  day: number | null;
   sentences: string[];
 }
 

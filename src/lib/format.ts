@@ -49,3 +49,8 @@ export const paths = {
   timelineTopic: (id: string) => `/timeline/topics/${id}/`,
   timelineActor: (id: string) => `/timeline/actors/${id}/`,
 };
+
+/** Compares names and titles for display order with a fixed locale, so every machine sorts alike. */
+export function compareNames(a: string, b: string): number {
+  return a.localeCompare(b, 'en');
+}

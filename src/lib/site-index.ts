@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Article } from '../schema.ts';
+import { compareNames } from './format.ts';
 
 type ArticleEntry = CollectionEntry<'articles'>;
 type ActorEntry = CollectionEntry<'actors'>;
@@ -85,6 +86,10 @@ export interface SiteIndex {
   citesBySource: Map<string, CitedSource[]>;
   /** For each source, the paragraphs of other articles that cite it. */
   citedBySource: Map<string, ParagraphRef[]>;
+  /** Topics that have events, for the timeline's menu and pages. */
+  timelineTopics: TopicEntry[];
+  /** Actors that have events, most mentioned first, for the timeline's menu and pages. */
+  timelineActors: ActorEntry[];
 }
 
 let cached: Promise<SiteIndex> | undefined;
@@ -101,26 +106,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 function byEventDate(a: EventEntry, b: EventEntry): number {
-  return a.data.date === b.data.date ? a.data.title.localeCompare(b.data.title) : a.data.date < b.data.date ? -1 : 1;
+  return a.data.date === b.data.date ? compareNames(a.data.title, b.data.title) : a.data.date < b.data.date ? -1 : 1;
 }
 
 /** Adds each event under every key it belongs to, once, keeping the lists in time order. */
 function groupEvents(events: EventEntry[], keysOf: (event: EventEntry) => Iterable<string>): Map<string, EventEntry[]> {
   const map = new Map<string, EventEntry[]>();
   for (const event of events) for (const key of new Set(keysOf(event))) push(map, key, event);
-  return map;
-}
-
-/** Each actor's mentions: from its own entry, or from the articles when the entry lists none. */
-function buildMentions(actors: ActorEntry[], articles: ArticleEntry[]): Map<string, MentionRef[]> {
-  const map = new Map<string, MentionRef[]>();
-  for (const actor of actors) for (const m of actor.data.mentions) push(map, actor.id, m);
-  const listed = new Set(map.keys());
-  for (const article of articles) {
-    for (const m of article.data.mentions) {
-      if (!listed.has(m.actor)) push(map, m.actor, { article: article.id, paragraph: m.paragraph, surface: m.surface, sentence: '' });
-    }
-  }
   return map;
 }
 
@@ -150,7 +142,7 @@ function buildPairs(mentions: Map<string, MentionRef[]>): ActorPair[] {
       const [a, b] = key.split('\u0000') as [string, string];
       return { a, b, weight };
     })
-    .sort((x, y) => y.weight - x.weight || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+    .sort((x, y) => y.weight - x.weight || compareNames(x.a, y.a) || compareNames(x.b, y.b));
 }
 
 function sortById<T extends { id: string }>(entries: T[]): T[] {
@@ -182,35 +174,27 @@ async function buildSiteIndex(): Promise<SiteIndex> {
   for (const article of articlesByDate) if (article.data.outlet) push(articlesByOutlet, article.data.outlet, article);
   const outlets = sources
     .filter((s) => s.data.kind !== 'cited' || articlesByOutlet.has(s.id))
-    .sort((a, b) => (articlesByOutlet.get(b.id)?.length ?? 0) - (articlesByOutlet.get(a.id)?.length ?? 0) || a.data.name.localeCompare(b.data.name));
+    .sort((a, b) => (articlesByOutlet.get(b.id)?.length ?? 0) - (articlesByOutlet.get(a.id)?.length ?? 0) || compareNames(a.data.name, b.data.name));
 
   const eventById = byId(events);
   const eventsByDate = [...events].sort(byEventDate);
+  // The ingest writes every reference in both directions (tests/content checks it), so each
+  // index reads one side only.
   const eventsByActor = groupEvents(eventsByDate, (e) => e.data.actors);
-  const topicsOfEvent = new Map<string, string[]>();
-  for (const topic of topics) for (const id of topic.data.events) push(topicsOfEvent, id, topic.id);
-  const eventsByTopic = groupEvents(eventsByDate, (e) => [...e.data.topics, ...(topicsOfEvent.get(e.id) ?? [])]);
-  // An event may be listed by the article, by the event, or both; either side is enough.
+  const eventsByTopic = groupEvents(eventsByDate, (e) => e.data.topics);
   const eventsByArticle = groupEvents(eventsByDate, (e) => e.data.articles);
-  for (const article of articles) {
-    const known = new Set(eventsByArticle.get(article.id));
-    const extra = article.data.events.map((id) => eventById.get(id)).filter((e): e is EventEntry => e !== undefined && !known.has(e));
-    if (extra.length) eventsByArticle.set(article.id, [...known, ...extra].sort(byEventDate));
-  }
 
-  const mentionsByActor = buildMentions(actors, articles);
+  const mentionsByActor = new Map<string, MentionRef[]>(actors.map((actor) => [actor.id, actor.data.mentions]));
   const actorsByMentions = [...actors].sort(
-    (a, b) => (mentionsByActor.get(b.id)?.length ?? 0) - (mentionsByActor.get(a.id)?.length ?? 0) || a.data.name.localeCompare(b.data.name),
+    (a, b) => (mentionsByActor.get(b.id)?.length ?? 0) - (mentionsByActor.get(a.id)?.length ?? 0) || compareNames(a.data.name, b.data.name),
   );
 
   const quotesBySpeaker = new Map<string, QuoteRef[]>();
   const quotesByTopic = new Map<string, QuoteRef[]>();
-  const articlesByTopic = new Map<string, Array<{ article: ArticleEntry; score: number }>>();
   const topicMentionCounts = new Map<string, Map<string, number>>();
   for (const article of articlesByDate) {
     for (const quote of article.data.quotes) if (quote.speaker) push(quotesBySpeaker, quote.speaker, { article, quote });
     for (const t of article.data.topics) {
-      push(articlesByTopic, t.topic, { article, score: t.score });
       const inTopic = (paragraph: string) => t.paragraphs.length === 0 || t.paragraphs.includes(paragraph);
       for (const quote of article.data.quotes) if (inTopic(quote.paragraph)) push(quotesByTopic, t.topic, { article, quote });
       const counts = topicMentionCounts.get(t.topic) ?? new Map<string, number>();
@@ -218,18 +202,16 @@ async function buildSiteIndex(): Promise<SiteIndex> {
       for (const m of article.data.mentions) if (inTopic(m.paragraph)) counts.set(m.actor, (counts.get(m.actor) ?? 0) + 1);
     }
   }
-  // A topic's own article list, when the analysis gives one, is the authority for its ranking.
+  const articlesByTopic = new Map<string, Array<{ article: ArticleEntry; score: number }>>();
   for (const topic of topics) {
-    if (topic.data.articles.length === 0) continue;
     const ranked = topic.data.articles.flatMap(({ article, score }) => {
       const entry = articleById.get(article);
       return entry ? [{ article: entry, score }] : [];
     });
-    articlesByTopic.set(topic.id, ranked);
+    articlesByTopic.set(topic.id, ranked.sort((a, b) => b.score - a.score || compareNames(a.article.data.title, b.article.data.title)));
   }
-  for (const list of articlesByTopic.values()) list.sort((a, b) => b.score - a.score || a.article.data.title.localeCompare(b.article.data.title));
   const topicsBySize = [...topics].sort(
-    (a, b) => (articlesByTopic.get(b.id)?.length ?? 0) - (articlesByTopic.get(a.id)?.length ?? 0) || a.data.name.localeCompare(b.data.name),
+    (a, b) => (articlesByTopic.get(b.id)?.length ?? 0) - (articlesByTopic.get(a.id)?.length ?? 0) || compareNames(a.data.name, b.data.name),
   );
   const actorsByTopic = new Map<string, Array<{ actor: ActorEntry; count: number }>>();
   for (const topic of topics) {
@@ -239,7 +221,7 @@ async function buildSiteIndex(): Promise<SiteIndex> {
       const actor = actorById.get(id);
       return actor ? [{ actor, count }] : [];
     });
-    actorsByTopic.set(topic.id, ranked.sort((a, b) => b.count - a.count || a.actor.data.name.localeCompare(b.actor.data.name)));
+    actorsByTopic.set(topic.id, ranked.sort((a, b) => b.count - a.count || compareNames(a.actor.data.name, b.actor.data.name)));
   }
 
   const actorPairs = buildPairs(mentionsByActor).filter((p) => actorById.has(p.a) && actorById.has(p.b));
@@ -249,27 +231,23 @@ async function buildSiteIndex(): Promise<SiteIndex> {
     push(coActors, b, { actor: actorById.get(a)!, weight });
   }
 
-  const citesBySource = new Map<string, CitedSource[]>();
-  const citedBySource = new Map<string, ParagraphRef[]>();
-  for (const source of sources) for (const ref of source.data.citedBy) push(citedBySource, source.id, ref);
-  for (const article of articles) {
-    const cited = new Map<string, ParagraphRef[]>();
-    for (const c of article.data.citations) push(cited, c.source, { article: article.id, paragraph: c.paragraph });
-    for (const q of article.data.quotes) if (q.medium) push(cited, q.medium, { article: article.id, paragraph: q.paragraph });
-    for (const [source, refs] of cited) {
-      if (!sourceById.has(source)) continue;
-      // The source's own citedBy list wins; articles fill in sources whose entry lists none.
-      if (!sourceById.get(source)!.data.citedBy.length) for (const ref of refs) push(citedBySource, source, ref);
-      if (article.data.outlet) {
-        const list = citesBySource.get(article.data.outlet) ?? [];
-        citesBySource.set(article.data.outlet, list);
-        const existing = list.find((c) => c.source === source);
-        if (existing) existing.refs.push(...refs);
-        else list.push({ source, refs: [...refs] });
-      }
+  const citedBySource = new Map<string, ParagraphRef[]>(sources.map((source) => [source.id, source.data.citedBy]));
+  // What each outlet's articles cite, gathered through one map per outlet.
+  const citedByOutlet = new Map<string, Map<string, ParagraphRef[]>>();
+  for (const [source, refs] of citedBySource) {
+    for (const ref of refs) {
+      const outlet = articleById.get(ref.article)?.data.outlet;
+      if (!outlet) continue;
+      const cited = citedByOutlet.get(outlet) ?? new Map<string, ParagraphRef[]>();
+      citedByOutlet.set(outlet, cited);
+      push(cited, source, ref);
     }
   }
-  for (const list of citesBySource.values()) list.sort((a, b) => b.refs.length - a.refs.length || a.source.localeCompare(b.source));
+  const citesBySource = new Map<string, CitedSource[]>();
+  for (const [outlet, cited] of citedByOutlet) {
+    const list = [...cited].map(([source, refs]) => ({ source, refs }));
+    citesBySource.set(outlet, list.sort((a, b) => b.refs.length - a.refs.length || compareNames(a.source, b.source)));
+  }
 
   return {
     articles,
@@ -301,6 +279,8 @@ async function buildSiteIndex(): Promise<SiteIndex> {
     actorPairs,
     citesBySource,
     citedBySource,
+    timelineTopics: topicsBySize.filter((t) => eventsByTopic.has(t.id)),
+    timelineActors: actorsByMentions.filter((a) => eventsByActor.has(a.id)),
   };
 }
 

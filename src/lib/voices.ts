@@ -1,3 +1,4 @@
+import { compareNames } from './format.ts';
 /**
  * Who is speaking: groups quotations and citations by the speaker's side (the country an actor
  * belongs to or speaks for) and by kind of speaker. Pure functions over plain data.
@@ -45,7 +46,7 @@ export function groupBySide<T>(
       label: side === null ? 'Unplaced or unattributed voices' : `${actors.get(side)?.data.name ?? side} voices`,
       items: list,
     }))
-    .sort((a, b) => Number(a.side === null) - Number(b.side === null) || b.items.length - a.items.length || a.label.localeCompare(b.label));
+    .sort((a, b) => Number(a.side === null) - Number(b.side === null) || b.items.length - a.items.length || compareNames(a.label, b.label));
 }
 
 /** Counts items by their speaker's kind ("person", "organisation", …; "unknown" when unresolved), largest first. */
@@ -60,5 +61,6 @@ export function countByKind<T>(
     const kind = (speaker && actors.get(speaker)?.data.kind) || 'unknown';
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
-  return [...counts].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
+  return [...counts].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || compareNames(a.kind, b.kind));
 }
+

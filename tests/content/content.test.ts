@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actorSchema, articleSchema, eventSchema, sourceSchema, topicSchema } from '../../src/schema.ts';
+import { actorSchema, articleSchema, eventSchema, sourceSchema, topicSchema, type Article } from '../../src/schema.ts';
 import { GENERATED } from '../../scripts/ingest/write.ts';
 import { ingestInto, listFiles, type IngestRun } from '../helpers/ingest.ts';
 import { ROOT } from '../helpers/seeds.ts';
@@ -46,6 +46,34 @@ describe('the committed content/ folder', () => {
       for (const event of article.events) expect(events.has(event), `${id} event ${event}`).toBe(true);
       for (const { topic } of article.topics) expect(topics.has(topic), `${id} topic ${topic}`).toBe(true);
     }
+  });
+
+  it('lists every two-way reference from both sides, as the site reads only one side', () => {
+    const load = <T>(collection: string, parse: (text: string) => T) =>
+      [...new Map(
+        generatedFiles(CONTENT)
+          .filter((f) => f.startsWith(`${collection}/`))
+          .map((f) => [path.basename(f).replace(/\.(md|json)$/, ''), parse(readFileSync(path.join(CONTENT, f), 'utf8'))] as const),
+      )];
+    const articles = load('articles', (text) => articleSchema.parse(matter(text).data));
+    const actors = load('actors', (text) => actorSchema.parse(JSON.parse(text)));
+    const events = load('events', (text) => eventSchema.parse(JSON.parse(text)));
+    const sources = load('sources', (text) => sourceSchema.parse(JSON.parse(text)));
+    const topics = load('topics', (text) => topicSchema.parse(JSON.parse(text)));
+    const pairs = <T>(entries: Array<readonly [string, T]>, read: (id: string, entry: T) => string[]) => [...new Set(entries.flatMap(([id, entry]) => read(id, entry)))].sort();
+
+    // Mentions: an article's mention of an actor ⇔ the actor's mention in that article's paragraph.
+    const mentions = pairs(articles, (id, a) => a.mentions.map((m) => `${m.actor} ${id} ${m.paragraph}`));
+    expect(mentions.length).toBeGreaterThan(0);
+    expect(mentions).toEqual(pairs(actors, (id, a) => a.mentions.map((m) => `${id} ${m.article} ${m.paragraph}`)));
+    // Events ⇔ the articles that report them.
+    expect(pairs(articles, (id, a) => a.events.map((e) => `${e} ${id}`))).toEqual(pairs(events, (id, e) => e.articles.map((a) => `${id} ${a}`)));
+    // Citations, and the media that quotes were given to ⇔ the source's citedBy.
+    const citing = (id: string, a: Article) => [...a.citations.map((c) => `${c.source} ${id} ${c.paragraph}`), ...a.quotes.flatMap((q) => (q.medium ? [`${q.medium} ${id} ${q.paragraph}`] : []))];
+    expect(pairs(articles, citing)).toEqual(pairs(sources, (id, s) => s.citedBy.map((r) => `${id} ${r.article} ${r.paragraph}`)));
+    // Topics ⇔ their articles, and topics ⇔ their events.
+    expect(pairs(articles, (id, a) => a.topics.map((t) => `${t.topic} ${id}`))).toEqual(pairs(topics, (id, t) => t.articles.map((a) => `${id} ${a.article}`)));
+    expect(pairs(events, (id, e) => e.topics.map((t) => `${t} ${id}`))).toEqual(pairs(topics, (id, t) => t.events.map((e) => `${id} ${e}`)));
   });
 
   it('comes out byte-identical from two runs of the ingest', async () => {

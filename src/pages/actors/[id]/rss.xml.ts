@@ -11,7 +11,6 @@ export async function getStaticPaths() {
 export const GET: APIRoute = async ({ params, site }) => {
   const index = await getSiteIndex();
   const actor = index.actorById.get(params.id!)!;
-  const ids = new Set((index.mentionsByActor.get(actor.id) ?? []).map((m) => m.article));
-  const articles = [...ids].map((id) => index.articleById.get(id)).filter((a) => a !== undefined);
+  const articles = actor.data.articles.map((id) => index.articleById.get(id)).filter((a) => a !== undefined);
   return articleFeed(site, `Parallax: ${actor.data.name}`, `Articles that mention ${actor.data.name}.`, articles);
 };
