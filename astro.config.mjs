@@ -1,10 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import rehypeSanitize from 'rehype-sanitize';
-import { sanitizeSchema } from './src/plugins/sanitize-schema.ts';
-import rehypeParagraphIds from './src/plugins/rehype-paragraph-ids.ts';
-import rehypeLinkMentions from './src/plugins/rehype-link-mentions.ts';
 
 // The public address the site is served from; used for the sitemap, feeds and canonical links.
 const site = process.env.PARALLAX_SITE ?? 'http://localhost:4321';
@@ -17,15 +13,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [sitemap()],
-  markdown: {
-    // Article text keeps the quotes its source used; smart-quote rewriting also costs ~11 ms an article.
-    smartypants: false,
-    gfm: false,
-    syntaxHighlight: false,
-    // Sanitize first, so nothing from an input survives as markup; then number the paragraphs and
-    // link the mentions the ingest recorded for each of them.
-    rehypePlugins: [[rehypeSanitize, sanitizeSchema], rehypeParagraphIds, rehypeLinkMentions],
-  },
+  // Article bodies are rendered by src/lib/render-article.ts, page by page, not by Astro's Markdown
+  // pipeline: see src/lib/card-loader.ts for why the content layer keeps only cards.
   // Every script is a file of the site's own, so the Content-Security-Policy can forbid inline code.
   vite: { build: { assetsInlineLimit: 0 } },
 });

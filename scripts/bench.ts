@@ -92,7 +92,9 @@ const astroEnv = (env: Record<string, string>) => (astroHeap ? { ...env, NODE_OP
 /** Runs the whole Parallax pipeline on a seeds folder and reports its figures. */
 async function runPipeline(label: string, work: string): Promise<Record<string, unknown>> {
   const env = { PARALLAX_CONTENT: path.join(work, 'content'), PARALLAX_DIST: path.join(work, 'dist'), PARALLAX_CACHE: path.join(work, 'cache') };
-  const ingest = await runStep(tsx, ['scripts/ingest.ts', '--seeds', path.join(work, 'seeds'), '--out', env.PARALLAX_CONTENT, '--knowledge', path.join(ROOT, 'content/knowledge')], env);
+  // The ingest cache lives in the run's own folder: the first run is cold, the second warm.
+  const ingestArgs = ['--seeds', path.join(work, 'seeds'), '--out', env.PARALLAX_CONTENT, '--knowledge', path.join(ROOT, 'content/knowledge'), '--cache', path.join(work, 'ingest-cache')];
+  const ingest = await runStep(tsx, ['scripts/ingest.ts', ...ingestArgs], env);
   const build = await runStep(astro, ['build'], astroEnv(env));
   const index = await runStep(tsx, ['scripts/index-site.ts', '--site', env.PARALLAX_DIST], env);
   const dist = measureFolder(env.PARALLAX_DIST);

@@ -141,6 +141,14 @@ export const articleSchema = z.object({
 });
 export type Article = z.infer<typeof articleSchema>;
 
+/**
+ * What other pages need to know of an article: its front matter without the per-paragraph detail
+ * (mentions, citations, voices, evidence) that only its own page shows. The site's content layer
+ * holds cards, so its memory does not grow with every mention of every article.
+ */
+export const articleCardSchema = articleSchema.omit({ mentions: true, citations: true, voices: true, evidence: true });
+export type ArticleCard = z.infer<typeof articleCardSchema>;
+
 /** A person, organisation, country, place or medium that the articles mention. */
 export const actorSchema = z.object({
   name: z.string().min(1),
@@ -157,6 +165,12 @@ export const actorSchema = z.object({
     .default([]),
 });
 export type Actor = z.infer<typeof actorSchema>;
+
+/** What other pages need to know of an actor: its mentions without the copied sentences. */
+export const actorCardSchema = actorSchema.extend({
+  mentions: z.array(paragraphRefSchema.extend({ surface: z.string().min(1) })).default([]),
+});
+export type ActorCard = z.infer<typeof actorCardSchema>;
 
 /** One source's account of an event: the paragraph and the details it gives. */
 export const eventVariantSchema = paragraphRefSchema.extend({

@@ -8,12 +8,12 @@ type EventEntry = CollectionEntry<'events'>;
 type SourceEntry = CollectionEntry<'sources'>;
 type TopicEntry = CollectionEntry<'topics'>;
 
-/** One mention of an actor, with the sentence it sits in when the ingest kept it. */
+/** One mention of an actor; the sentence it sits in is read from the actor's file by its own page. */
 export interface MentionRef {
   article: string;
   paragraph: string;
   surface: string;
-  sentence: string;
+  sentence?: string;
 }
 
 /** A quotation together with the article it was read from. */
@@ -191,15 +191,23 @@ async function buildSiteIndex(): Promise<SiteIndex> {
 
   const quotesBySpeaker = new Map<string, QuoteRef[]>();
   const quotesByTopic = new Map<string, QuoteRef[]>();
-  const topicMentionCounts = new Map<string, Map<string, number>>();
   for (const article of articlesByDate) {
     for (const quote of article.data.quotes) if (quote.speaker) push(quotesBySpeaker, quote.speaker, { article, quote });
     for (const t of article.data.topics) {
       const inTopic = (paragraph: string) => t.paragraphs.length === 0 || t.paragraphs.includes(paragraph);
       for (const quote of article.data.quotes) if (inTopic(quote.paragraph)) push(quotesByTopic, t.topic, { article, quote });
-      const counts = topicMentionCounts.get(t.topic) ?? new Map<string, number>();
-      topicMentionCounts.set(t.topic, counts);
-      for (const m of article.data.mentions) if (inTopic(m.paragraph)) counts.set(m.actor, (counts.get(m.actor) ?? 0) + 1);
+    }
+  }
+  // Each actor's mentions are counted under the topics of the paragraphs they sit in.
+  const topicMentionCounts = new Map<string, Map<string, number>>();
+  for (const [actor, mentions] of mentionsByActor) {
+    for (const m of mentions) {
+      for (const t of articleById.get(m.article)?.data.topics ?? []) {
+        if (t.paragraphs.length > 0 && !t.paragraphs.includes(m.paragraph)) continue;
+        const counts = topicMentionCounts.get(t.topic) ?? new Map<string, number>();
+        topicMentionCounts.set(t.topic, counts);
+        counts.set(actor, (counts.get(actor) ?? 0) + 1);
+      }
     }
   }
   const articlesByTopic = new Map<string, Array<{ article: ArticleEntry; score: number }>>();

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
+import type { VFile } from 'vfile';
 import { paths } from '../lib/format.ts';
 
 /** A mention in the front matter: which entry, which paragraph, and the words the text used. */
@@ -65,8 +66,8 @@ function linkFirst(parent: Element, surface: string, href: string): boolean {
  * and gives each paragraph a visible permalink. Runs after rehype-paragraph-ids.
  */
 export default function rehypeLinkMentions() {
-  return (tree: Root, file: { data: { astro?: { frontmatter?: Frontmatter } } }) => {
-    const fm = file.data.astro?.frontmatter ?? {};
+  return (tree: Root, file: VFile) => {
+    const fm = (file.data as { frontmatter?: Frontmatter }).frontmatter ?? {};
     const byParagraph = new Map<string, FrontmatterMention[]>();
     for (const m of [...(fm.mentions ?? []), ...(fm.eventMentions ?? []), ...(fm.topicMentions ?? [])]) {
       if (!m || typeof m.paragraph !== 'string' || typeof m.surface !== 'string') continue;

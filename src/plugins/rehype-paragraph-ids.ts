@@ -1,4 +1,5 @@
 import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
 
 interface Frontmatter {
   headings?: Array<{ id: string }>;
@@ -10,8 +11,8 @@ interface Frontmatter {
  * fact in content/ can link to the exact paragraph it came from.
  */
 export default function rehypeParagraphIds() {
-  return (tree: Root, file: { data: { astro?: { frontmatter?: Frontmatter } } }) => {
-    const headingIds = file.data.astro?.frontmatter?.headings?.map((h) => h.id) ?? [];
+  return (tree: Root, file: VFile) => {
+    const headingIds = (file.data as { frontmatter?: Frontmatter }).frontmatter?.headings?.map((h) => h.id) ?? [];
     let paragraph = 0;
     let heading = 0;
     for (const node of tree.children) {
