@@ -11,7 +11,7 @@ export default defineConfig({
   // Astro's content cache; the benchmark points it elsewhere to measure cold builds.
   cacheDir: process.env.PARALLAX_CACHE ?? './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   integrations: [sitemap()],
   // Article bodies are rendered by src/lib/render-article.ts, page by page, not by Astro's Markdown
   // pipeline: see src/lib/card-loader.ts for why the content layer keeps only cards.

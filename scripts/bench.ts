@@ -2,7 +2,7 @@
  * The benchmark: generates N raw articles, runs the real pipeline on them in a clean folder
  * (ingest → astro build → Pagefind), then an incremental run after one article is changed and
  * one added, then a bare Astro build of the same articles for reference. Prints JSON lines.
- * Usage: npm run bench -- --articles 1000 [--keep]
+ * Usage: npm run bench -- --articles 1000 [--keep] [--runs cold,incremental,bare] [--astro-heap-mb M]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -19,8 +19,11 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     // Astro holds every entry in memory; past ~5,000 articles its step needs more than Node's default heap.
     'astro-heap-mb': { type: 'string' },
+    // Which runs to make; the incremental run follows the cold one.
+    runs: { type: 'string', default: 'cold,incremental,bare' },
   },
 });
+const runs = new Set(values.runs.split(','));
 const articles = Number(values.articles);
 const astroHeap = values['astro-heap-mb'] ? Number(values['astro-heap-mb']) : null;
 
@@ -148,16 +151,20 @@ try {
   const cold = await runPipeline('cold', work);
   console.log(JSON.stringify(cold));
 
-  // One article changed, one added: what a day's new material costs.
-  const random = createRandom(7);
-  const world = createWorld(random, 10);
-  await appendFile(path.join(work, 'seeds', 'article-000000.txt'), '\nA correction was added to this article after publication, clarifying the figures.\n');
-  await writeFile(path.join(work, 'seeds', 'article-new.txt'), writeArticleText(random, world, articles + 1));
-  const incremental = await runPipeline('incremental', work);
-  console.log(JSON.stringify({ ...incremental, shareOfCold: Math.round(((incremental.totalMs as number) / (cold.totalMs as number)) * 100) / 100 }));
+  if (runs.has('incremental')) {
+    // One article changed, one added: what a day's new material costs.
+    const random = createRandom(7);
+    const world = createWorld(random, 10);
+    await appendFile(path.join(work, 'seeds', 'article-000000.txt'), '\nA correction was added to this article after publication, clarifying the figures.\n');
+    await writeFile(path.join(work, 'seeds', 'article-new.txt'), writeArticleText(random, world, articles + 1));
+    const incremental = await runPipeline('incremental', work);
+    console.log(JSON.stringify({ ...incremental, shareOfCold: Math.round(((incremental.totalMs as number) / (cold.totalMs as number)) * 100) / 100 }));
+  }
 
-  const bare = await runBareReference(work);
-  console.log(JSON.stringify({ run: 'bare-astro', articles, pages: bare.pages, buildMs: bare.buildMs, peakRssMb: bare.peakRssMb, parallaxBuildRatio: Math.round(((cold.buildMs as number) / bare.buildMs) * 100) / 100 }));
+  if (runs.has('bare')) {
+    const bare = await runBareReference(work);
+    console.log(JSON.stringify({ run: 'bare-astro', articles, pages: bare.pages, buildMs: bare.buildMs, peakRssMb: bare.peakRssMb, parallaxBuildRatio: Math.round(((cold.buildMs as number) / bare.buildMs) * 100) / 100 }));
+  }
 } finally {
   if (!values.keep) await rm(work, { recursive: true, force: true });
   else console.error(`kept ${work}`);
