@@ -1,6 +1,6 @@
 /**
  * The ingest command: turns the raw articles in seeds/ into typed entries in content/.
- * Usage: tsx scripts/ingest.ts [--seeds DIR] [--out DIR] [--knowledge DIR] [--cache DIR | --no-cache] [--strict] [--verbose]
+ * Usage: tsx scripts/ingest.ts [--seeds DIR] [--out DIR] [--knowledge DIR] [--cache DIR | --no-cache] [--threads N] [--strict] [--verbose]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     cache: { type: 'string', default: path.join(root, '.cache', 'ingest') },
     'no-cache': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    threads: { type: 'string' },
   },
 });
 
@@ -26,6 +27,7 @@ const outcome = await runIngest({
   outDir: path.resolve(values.out),
   knowledgeDir: path.resolve(values.knowledge),
   strict: values.strict,
+  threads: values.threads === undefined ? undefined : Math.max(1, Number(values.threads) || 1),
   cacheDir: values['no-cache'] ? undefined : path.resolve(values.cache),
   onProgress: (done, total) => {
     if (showProgress && total >= 50 && (done % 50 === 0 || done === total)) process.stderr.write(`\ringest: ${done}/${total} files read`);

@@ -109,6 +109,12 @@ function collectPublishers(drafts: ArticleDraft[], ids: Map<string, string>, kno
 }
 
 /** Runs the per-article analysis; the pipeline passes a cached version of it. */
+/** The publication date a draft states outright, before any year is inferred from other articles. */
+export function statedDate(draft: ArticleDraft): string | null {
+  const stated = draft.meta.date;
+  return stated && stated.year !== null ? toIsoDate(stated.year, stated.month, stated.day) : null;
+}
+
 export type AnalyzeFn = (draft: ArticleDraft, published: string | null) => ArticleAnalysis;
 
 /** Compares the articles with each other and turns the drafts into typed entries. */
@@ -130,22 +136,18 @@ export function buildCorpus(
   const articles: CorpusArticle[] = drafts.map((draft) => {
     const { meta, structure } = draft;
     const evidence = { ...meta.evidence };
-    let date: string | null = null;
+    let date = statedDate(draft);
     let dateInferred = false;
-    if (meta.date) {
-      let year = meta.date.year;
-      if (year === null) {
-        const inferred = inferYear({ seedFile: draft.seedFile, sentences: sentences.get(draft.seedFile)! }, yearIndex);
-        if (inferred) {
-          year = inferred.year;
-          dateInferred = true;
-          evidence.dateYear = inferred.rule;
-          note(draft.seedFile, `date year inferred: ${inferred.rule}`);
-        } else {
-          note(draft.seedFile, 'the page gives no year and none could be inferred: date left empty');
-        }
+    if (meta.date && date === null) {
+      const inferred = inferYear({ seedFile: draft.seedFile, sentences: sentences.get(draft.seedFile)! }, yearIndex);
+      if (inferred) {
+        date = toIsoDate(inferred.year, meta.date.month, meta.date.day);
+        dateInferred = true;
+        evidence.dateYear = inferred.rule;
+        note(draft.seedFile, `date year inferred: ${inferred.rule}`);
+      } else {
+        note(draft.seedFile, 'the page gives no year and none could be inferred: date left empty');
       }
-      if (year !== null) date = toIsoDate(year, meta.date.month, meta.date.day);
     }
     const updated = meta.updated?.year ? toIsoDate(meta.updated.year, meta.updated.month, meta.updated.day) : null;
     const data: Article = {

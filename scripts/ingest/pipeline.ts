@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
@@ -10,6 +11,7 @@ import { buildCorpus, type AnalyzeFn } from './corpus.ts';
 import { extractArticle, INPUT_FORMATS, type ArticleDraft, type ExtractResult, type Knowledge } from './extract.ts';
 import { summarize, type IngestReport, type InputReport } from './report.ts';
 import { compareStrings } from './text.ts';
+import { createWorkerPool, WorkerPoolError } from './worker-pool.ts';
 import { validateCorpus, writeContent } from './write.ts';
 
 /** Input types the ingest reads. */
@@ -26,6 +28,8 @@ export interface IngestOptions {
   strict?: boolean;
   /** A folder for per-article results keyed by content hash and pipeline version; none when unset. */
   cacheDir?: string;
+  /** Worker threads for reading and analysing articles; 1 keeps all work on the main thread. Default: one per core, at most 4. */
+  threads?: number;
   /** Called with (done, total) as inputs are read, for a progress line. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -63,6 +67,46 @@ function emptyInput(file: string): InputReport {
   return { file, status: 'error', article: null, title: null, encoding: null, problems: [], warnings: [], evidence: {}, removed: [] };
 }
 
+/** One input handed to a worker: its file name and bytes. */
+export interface ExtractJob {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** An analysis made ahead of the corpus step, at the date the article states. */
+interface EarlyAnalysis {
+  published: string | null;
+  value: ArticleAnalysis;
+}
+
+/** What a worker gives back for one input. */
+export interface ExtractOutput {
+  result: ExtractResult;
+  analysis: EarlyAnalysis | null;
+}
+
+/** Below this many inputs to read, starting worker threads costs more than it saves. */
+const PARALLEL_MIN_INPUTS = 48;
+
+/** Reads the inputs that were not cached: on worker threads when there are many, else here. */
+async function extractAll(jobs: ExtractJob[], knowledge: Knowledge, threads: number): Promise<Array<ExtractOutput | { failure: string }>> {
+  const extractHere = ({ name, bytes }: ExtractJob) => {
+    try {
+      return { result: extractArticle(name, bytes, knowledge), analysis: null };
+    } catch (error) {
+      return { failure: (error as Error).message };
+    }
+  };
+  if (jobs.length < PARALLEL_MIN_INPUTS || threads < 2) return jobs.map(extractHere);
+  const pool = createWorkerPool<ExtractJob, ExtractOutput>(new URL('./extract-worker.ts', import.meta.url), threads, knowledge);
+  try {
+    // A job that fails is that file's problem; a pool that fails is not, and its jobs run here.
+    return await Promise.all(jobs.map((job) => pool.run(job).catch((error: Error) => (error instanceof WorkerPoolError ? extractHere(job) : { failure: error.message }))));
+  } finally {
+    await pool.close();
+  }
+}
+
 /** What the file system says about one entry, fetched ahead of the extraction that needs it. */
 type LoadedEntry = { info: Stats; bytes: Buffer | null } | { error: NodeJS.ErrnoException };
 
@@ -85,9 +129,9 @@ async function readInputs(
   knowledge: Knowledge,
   reports: InputReport[],
   cache: { store: ArticleCache; version: string; keys: Map<string, string> } | null,
-): Promise<ArticleDraft[]> {
+): Promise<{ drafts: ArticleDraft[]; early: Map<string, EarlyAnalysis> }> {
   const names = (await readdir(options.seedsDir)).sort(compareStrings);
-  const drafts: ArticleDraft[] = [];
+  const slots: Array<{ entry: InputReport; key: string; result?: ExtractResult; job?: ExtractJob }> = [];
   const loads: Array<Promise<LoadedEntry> | undefined> = [];
   const startLoad = (i: number) => {
     const name = names[i];
@@ -127,41 +171,67 @@ async function readInputs(
       entry.problems.push(`too large to be an article (${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB)`);
       continue;
     }
-    try {
-      if (!bytes) throw new Error('the file could not be read');
-      const key = cache ? computeCacheKey(name, bytes, cache.version) : '';
-      cache?.keys.set(name, key);
-      let result = cache?.store.read<ExtractResult>(key);
-      if (!result) {
-        result = extractArticle(name, bytes, knowledge);
-        cache?.store.write(key, result);
-      }
-      if (!result.ok) {
-        entry.problems.push(result.problem);
+    if (!bytes) {
+      entry.problems.push('the ingest failed on this file: the file could not be read');
+      continue;
+    }
+    const key = cache ? computeCacheKey(name, bytes, cache.version) : '';
+    cache?.keys.set(name, key);
+    const result = cache?.store.read<ExtractResult>(key);
+    slots.push(result ? { entry, key, result } : { entry, key, job: { name, bytes } });
+  }
+
+  const threads = options.threads ?? Math.min(availableParallelism(), 4);
+  const outputs = await extractAll(
+    slots.flatMap((slot) => (slot.job ? [slot.job] : [])),
+    knowledge,
+    threads,
+  );
+  const drafts: ArticleDraft[] = [];
+  const early = new Map<string, EarlyAnalysis>();
+  let next = 0;
+  for (const slot of slots) {
+    const { entry } = slot;
+    if (slot.job) {
+      const output = outputs[next++]!;
+      if ('failure' in output) {
+        entry.problems.push(`the ingest failed on this file: ${output.failure}`);
         continue;
       }
-      drafts.push(result.draft);
-      entry.encoding = result.draft.encoding;
-      entry.removed = result.draft.removed;
-      entry.warnings.push(...result.draft.warnings);
-    } catch (error) {
-      entry.problems.push(`the ingest failed on this file: ${(error as Error).message}`);
+      slot.result = output.result;
+      cache?.store.write(slot.key, output.result);
+      if (output.analysis) early.set(entry.file, output.analysis);
     }
+    const result = slot.result!;
+    if (!result.ok) {
+      entry.problems.push(result.problem);
+      continue;
+    }
+    drafts.push(result.draft);
+    entry.encoding = result.draft.encoding;
+    entry.removed = result.draft.removed;
+    entry.warnings.push(...result.draft.warnings);
   }
-  return drafts;
+  return { drafts, early };
 }
 
 /**
- * Wraps the per-article analysis in the cache. Its result depends on the article (its draft's
- * key) and on the publication date the corpus settled on, which may be an inferred year.
+ * The per-article analysis, taken from the cache, else from the workers when they analysed the
+ * article at the date the corpus settled on, else made here. Its result depends on the article
+ * (its draft's key) and on that date, which may be an inferred year.
  */
-function cacheAnalysis(cache: { store: ArticleCache; version: string; keys: Map<string, string> }, knowledge: Knowledge): AnalyzeFn {
+function chooseAnalysis(
+  knowledge: Knowledge,
+  early: Map<string, EarlyAnalysis>,
+  cache: { store: ArticleCache; version: string; keys: Map<string, string> } | null,
+): AnalyzeFn {
   return (draft, published) => {
-    const key = computeCacheKey(`analysis:${published ?? 'undated'}`, new TextEncoder().encode(cache.keys.get(draft.seedFile) ?? draft.seedFile), cache.version);
-    const cached = cache.store.read<ArticleAnalysis>(key);
+    const key = cache ? computeCacheKey(`analysis:${published ?? 'undated'}`, new TextEncoder().encode(cache.keys.get(draft.seedFile) ?? draft.seedFile), cache.version) : '';
+    const cached = cache?.store.read<ArticleAnalysis>(key);
     if (cached) return cached;
-    const analysis = analyzeArticle(draft, knowledge, published);
-    cache.store.write(key, analysis);
+    const made = early.get(draft.seedFile);
+    const analysis = made && made.published === published ? made.value : analyzeArticle(draft, knowledge, published);
+    cache?.store.write(key, analysis);
     return analysis;
   };
 }
@@ -172,8 +242,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const reports: InputReport[] = [];
   const version = currentPipelineVersion(options.knowledgeDir);
   const cache = options.cacheDir ? { store: openArticleCache(options.cacheDir), version, keys: new Map<string, string>() } : null;
-  const drafts = await readInputs(options, knowledge, reports, cache);
-  const corpus = buildCorpus(drafts, knowledge, cache ? cacheAnalysis(cache, knowledge) : undefined);
+  const { drafts, early } = await readInputs(options, knowledge, reports, cache);
+  const corpus = buildCorpus(drafts, knowledge, chooseAnalysis(knowledge, early, cache));
   const problems = validateCorpus(corpus);
 
   const byFile = new Map(reports.map((r) => [r.file, r]));

@@ -6,6 +6,7 @@ import { computeCacheKey, openArticleCache } from '../../scripts/ingest/cache.ts
 import { runIngest } from '../../scripts/ingest/pipeline.ts';
 import { listFiles } from '../helpers/ingest.ts';
 import { ROOT } from '../helpers/seeds.ts';
+import { generateCorpus } from '../../scripts/bench/generate-corpus.ts';
 
 const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `parallax-${name}-`));
 
@@ -62,5 +63,22 @@ describe('an incremental ingest', () => {
     expect(incremental.report.totals.articles).toBe(6);
     expect(listFiles(warm).filter((f) => !f.startsWith('.'))).toEqual(listFiles(full));
     for (const file of listFiles(full)) expect(readFileSync(path.join(warm, file), 'utf8'), file).toBe(readFileSync(path.join(full, file), 'utf8'));
+  });
+});
+
+describe('an ingest on worker threads', () => {
+  it('writes content/ byte-identical to an ingest on the main thread alone', async () => {
+    const seeds = temp('generated');
+    // Enough articles for the ingest to start its workers.
+    await generateCorpus(seeds, 60);
+    const knowledgeDir = path.join(ROOT, 'content/knowledge');
+    const threaded = temp('threaded');
+    const single = temp('single');
+    const outcome = await runIngest({ seedsDir: seeds, outDir: threaded, knowledgeDir, threads: 2 });
+    await runIngest({ seedsDir: seeds, outDir: single, knowledgeDir, threads: 1 });
+
+    expect(outcome.report.totals.articles).toBe(60);
+    expect(listFiles(threaded)).toEqual(listFiles(single));
+    for (const file of listFiles(single)) expect(readFileSync(path.join(threaded, file), 'utf8'), file).toBe(readFileSync(path.join(single, file), 'utf8'));
   });
 });
