@@ -10,7 +10,12 @@ import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createRandom, createWorld, generateCorpus, writeArticleText } from './bench/generate-corpus.ts';
+import {
+  createRandom,
+  createWorld,
+  generateCorpus,
+  writeArticleText,
+} from './bench/generate-corpus.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const { values } = parseArgs({
@@ -53,18 +58,32 @@ function treeRssKb(rootPid: number): number {
 }
 
 /** Runs a command to completion, timing it and sampling its process tree's peak memory. */
-function runStep(command: string, args: string[], env: Record<string, string>, cwd = ROOT): Promise<{ ms: number; peakRssMb: number }> {
+function runStep(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd = ROOT,
+): Promise<{ ms: number; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
     let peak = 0;
     const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid!))), 100);
     child.on('close', (code) => {
       clearInterval(timer);
-      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`));
-      else resolve({ ms: Math.round(performance.now() - started), peakRssMb: Math.round(peak / 1024) });
+      if (code !== 0)
+        reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`));
+      else
+        resolve({
+          ms: Math.round(performance.now() - started),
+          peakRssMb: Math.round(peak / 1024),
+        });
     });
   });
 }
@@ -90,18 +109,34 @@ function measureFolder(dir: string): { mb: number; pages: number } {
 const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
 const astro = path.join(ROOT, 'node_modules/.bin/astro');
 /** The Astro step's environment: the heap is raised only when the run asks for it. */
-const astroEnv = (env: Record<string, string>) => (astroHeap ? { ...env, NODE_OPTIONS: `--max-old-space-size=${astroHeap}` } : env);
+const astroEnv = (env: Record<string, string>) =>
+  astroHeap ? { ...env, NODE_OPTIONS: `--max-old-space-size=${astroHeap}` } : env;
 
 /** Runs the whole Parallax pipeline on a seeds folder and reports its figures. */
 async function runPipeline(label: string, work: string): Promise<Record<string, unknown>> {
-  const env = { PARALLAX_CONTENT: path.join(work, 'content'), PARALLAX_DIST: path.join(work, 'dist'), PARALLAX_CACHE: path.join(work, 'cache') };
+  const env = {
+    PARALLAX_CONTENT: path.join(work, 'content'),
+    PARALLAX_DIST: path.join(work, 'dist'),
+    PARALLAX_CACHE: path.join(work, 'cache'),
+  };
   // The ingest cache lives in the run's own folder: the first run is cold, the second warm.
-  const ingestArgs = ['--seeds', path.join(work, 'seeds'), '--out', env.PARALLAX_CONTENT, '--knowledge', path.join(ROOT, 'content/knowledge'), '--cache', path.join(work, 'ingest-cache')];
+  const ingestArgs = [
+    '--seeds',
+    path.join(work, 'seeds'),
+    '--out',
+    env.PARALLAX_CONTENT,
+    '--knowledge',
+    path.join(ROOT, 'content/knowledge'),
+    '--cache',
+    path.join(work, 'ingest-cache'),
+  ];
   const ingest = await runStep(tsx, ['scripts/ingest.ts', ...ingestArgs], env);
   const build = await runStep(astro, ['build'], astroEnv(env));
   const index = await runStep(tsx, ['scripts/index-site.ts', '--site', env.PARALLAX_DIST], env);
   const dist = measureFolder(env.PARALLAX_DIST);
-  const articleSizes = readdirSync(path.join(env.PARALLAX_DIST, 'articles'), { withFileTypes: true })
+  const articleSizes = readdirSync(path.join(env.PARALLAX_DIST, 'articles'), {
+    withFileTypes: true,
+  })
     .filter((e) => e.isDirectory())
     .map((e) => statSync(path.join(env.PARALLAX_DIST, 'articles', e.name, 'index.html')).size);
   return {
@@ -117,18 +152,26 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
     stepRssMb: { ingest: ingest.peakRssMb, build: build.peakRssMb, index: index.peakRssMb },
     distMb: dist.mb,
     indexMb: measureFolder(path.join(env.PARALLAX_DIST, 'pagefind')).mb,
-    articleHtmlKbMean: Math.round(articleSizes.reduce((a, b) => a + b, 0) / Math.max(1, articleSizes.length) / 102.4) / 10,
+    articleHtmlKbMean:
+      Math.round(
+        articleSizes.reduce((a, b) => a + b, 0) / Math.max(1, articleSizes.length) / 102.4,
+      ) / 10,
     articleHtmlKbMax: Math.round(Math.max(0, ...articleSizes) / 102.4) / 10,
   };
 }
 
 /** Builds the same articles with a bare Astro project: one page per article, no analysis. */
-async function runBareReference(work: string): Promise<{ buildMs: number; peakRssMb: number; pages: number }> {
+async function runBareReference(
+  work: string,
+): Promise<{ buildMs: number; peakRssMb: number; pages: number }> {
   // Inside the project, so that 'astro' resolves from the project's node_modules.
   const bare = path.join(ROOT, '.cache', `bench-bare-${process.pid}`);
   await rm(bare, { recursive: true, force: true });
   await mkdir(path.join(bare, 'src/pages/articles'), { recursive: true });
-  await writeFile(path.join(bare, 'astro.config.mjs'), `export default { outDir: ${JSON.stringify(path.join(work, 'bare-dist'))}, cacheDir: ${JSON.stringify(path.join(work, 'bare-cache'))}, markdown: { smartypants: false, gfm: false, syntaxHighlight: false } };\n`);
+  await writeFile(
+    path.join(bare, 'astro.config.mjs'),
+    `export default { outDir: ${JSON.stringify(path.join(work, 'bare-dist'))}, cacheDir: ${JSON.stringify(path.join(work, 'bare-cache'))}, markdown: { smartypants: false, gfm: false, syntaxHighlight: false } };\n`,
+  );
   await writeFile(
     path.join(bare, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { articles: defineCollection({ loader: glob({ pattern: '*.md', base: ${JSON.stringify(path.join(work, 'content/articles'))} }) }) };\n`,
@@ -155,15 +198,36 @@ try {
     // One article changed, one added: what a day's new material costs.
     const random = createRandom(7);
     const world = createWorld(random, 10);
-    await appendFile(path.join(work, 'seeds', 'article-000000.txt'), '\nA correction was added to this article after publication, clarifying the figures.\n');
-    await writeFile(path.join(work, 'seeds', 'article-new.txt'), writeArticleText(random, world, articles + 1));
+    await appendFile(
+      path.join(work, 'seeds', 'article-000000.txt'),
+      '\nA correction was added to this article after publication, clarifying the figures.\n',
+    );
+    await writeFile(
+      path.join(work, 'seeds', 'article-new.txt'),
+      writeArticleText(random, world, articles + 1),
+    );
     const incremental = await runPipeline('incremental', work);
-    console.log(JSON.stringify({ ...incremental, shareOfCold: Math.round(((incremental.totalMs as number) / (cold.totalMs as number)) * 100) / 100 }));
+    console.log(
+      JSON.stringify({
+        ...incremental,
+        shareOfCold:
+          Math.round(((incremental.totalMs as number) / (cold.totalMs as number)) * 100) / 100,
+      }),
+    );
   }
 
   if (runs.has('bare')) {
     const bare = await runBareReference(work);
-    console.log(JSON.stringify({ run: 'bare-astro', articles, pages: bare.pages, buildMs: bare.buildMs, peakRssMb: bare.peakRssMb, parallaxBuildRatio: Math.round(((cold.buildMs as number) / bare.buildMs) * 100) / 100 }));
+    console.log(
+      JSON.stringify({
+        run: 'bare-astro',
+        articles,
+        pages: bare.pages,
+        buildMs: bare.buildMs,
+        peakRssMb: bare.peakRssMb,
+        parallaxBuildRatio: Math.round(((cold.buildMs as number) / bare.buildMs) * 100) / 100,
+      }),
+    );
   }
 } finally {
   if (!values.keep) await rm(work, { recursive: true, force: true });

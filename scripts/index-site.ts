@@ -6,8 +6,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { indexSite } from './site/pagefind.ts';
 
-const { values } = parseArgs({ options: { site: { type: 'string', default: process.env.PARALLAX_DIST ?? 'dist' } } });
+const { values } = parseArgs({
+  options: { site: { type: 'string', default: process.env.PARALLAX_DIST ?? 'dist' } },
+});
 const site = path.resolve(values.site);
 const started = performance.now();
 const { pages } = await indexSite(site);
-console.log(`pagefind: indexed ${pages} pages in ${Math.round(performance.now() - started)} ms → ${path.relative(process.cwd(), path.join(site, 'pagefind')) || 'pagefind'}`);
+console.log(
+  `pagefind: indexed ${pages} pages in ${Math.round(performance.now() - started)} ms → ${path.relative(process.cwd(), path.join(site, 'pagefind')) || 'pagefind'}`,
+);

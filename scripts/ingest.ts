@@ -30,11 +30,14 @@ const outcome = await runIngest({
   threads: values.threads === undefined ? undefined : Math.max(1, Number(values.threads) || 1),
   cacheDir: values['no-cache'] ? undefined : path.resolve(values.cache),
   onProgress: (done, total) => {
-    if (showProgress && total >= 50 && (done % 50 === 0 || done === total)) process.stderr.write(`\ringest: ${done}/${total} files read`);
+    if (showProgress && total >= 50 && (done % 50 === 0 || done === total))
+      process.stderr.write(`\ringest: ${done}/${total} files read`);
   },
 });
 if (showProgress && outcome.report.totals.inputs >= 50) process.stderr.write('\n');
 console.log(formatReportTable(outcome.report, values.verbose));
-if (outcome.report.totals.articles === 0) console.error('ingest: no article could be ingested; content/ was left as it was');
-else if (outcome.exitCode !== 0) console.error('ingest: --strict: failing because some inputs had errors');
+if (outcome.report.totals.articles === 0)
+  console.error('ingest: no article could be ingested; content/ was left as it was');
+else if (outcome.exitCode !== 0)
+  console.error('ingest: --strict: failing because some inputs had errors');
 process.exitCode = outcome.exitCode;

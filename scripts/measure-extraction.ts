@@ -16,7 +16,9 @@ import { compareStrings, normalizeKey } from './ingest/text.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const gold = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/seed-facts.json'), 'utf8'));
-const extras = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/analysis/acceptable-extras.json'), 'utf8'));
+const extras = JSON.parse(
+  readFileSync(path.join(root, 'tests/fixtures/analysis/acceptable-extras.json'), 'utf8'),
+);
 
 interface Score {
   found: number;
@@ -45,15 +47,29 @@ function nameForms(name: string): string[] {
 }
 
 function scoreActors(actors: Map<string, Actor>): Score {
-  const goldNames: string[] = [...gold.actorsAtLeast.people, ...gold.actorsAtLeast.countries, ...gold.actorsAtLeast.organisations, ...gold.actorsAtLeast.places];
+  const goldNames: string[] = [
+    ...gold.actorsAtLeast.people,
+    ...gold.actorsAtLeast.countries,
+    ...gold.actorsAtLeast.organisations,
+    ...gold.actorsAtLeast.places,
+  ];
   const matches = (actor: Actor, name: string) => {
     const forms = nameForms(name);
     return [actor.name, ...actor.aliases].some((n) => forms.includes(normalizeKey(n)));
   };
   const misses = goldNames.filter((name) => ![...actors.values()].some((a) => matches(a, name)));
   const okExtra = new Set<string>(extras.actors.map((e: { id: string }) => e.id));
-  const errors = [...actors.entries()].filter(([id, a]) => !okExtra.has(id) && !goldNames.some((n) => matches(a, n))).map(([id]) => id);
-  return { found: goldNames.length - misses.length, total: goldNames.length, correct: actors.size - errors.length, produced: actors.size, misses, errors };
+  const errors = [...actors.entries()]
+    .filter(([id, a]) => !okExtra.has(id) && !goldNames.some((n) => matches(a, n)))
+    .map(([id]) => id);
+  return {
+    found: goldNames.length - misses.length,
+    total: goldNames.length,
+    correct: actors.size - errors.length,
+    produced: actors.size,
+    misses,
+    errors,
+  };
 }
 
 function seedOf(articleId: string, seedByArticle: Map<string, string>): string {
@@ -61,27 +77,72 @@ function seedOf(articleId: string, seedByArticle: Map<string, string>): string {
 }
 
 function scoreEvents(events: Map<string, Event>, seedByArticle: Map<string, string>): Score {
-  const describe = (e: Event) => normalizeKey(`${e.title} ${e.variants.map((v) => v.text).join(' ')}`);
-  const keywords = (what: string) => normalizeKey(what).split(' ').filter((w) => w.length >= 5);
+  const describe = (e: Event) =>
+    normalizeKey(`${e.title} ${e.variants.map((v) => v.text).join(' ')}`);
+  const keywords = (what: string) =>
+    normalizeKey(what)
+      .split(' ')
+      .filter((w) => w.length >= 5);
   const fits = (e: Event, g: { date: string; seeds: string[]; what: string }) => {
     const seeds = new Set(e.articles.map((a) => seedOf(a, seedByArticle)));
     const text = describe(e);
-    return (e.date === g.date || e.date.startsWith(`${g.date}-`)) && g.seeds.every((s) => seeds.has(s)) && keywords(g.what).some((w) => text.includes(w));
+    return (
+      (e.date === g.date || e.date.startsWith(`${g.date}-`)) &&
+      g.seeds.every((s) => seeds.has(s)) &&
+      keywords(g.what).some((w) => text.includes(w))
+    );
   };
   const list = [...events.values()];
-  const misses = gold.eventsAtLeast.filter((g: { date: string; seeds: string[]; what: string }) => !list.some((e) => fits(e, g))).map((g: { date: string; what: string }) => `${g.date} ${g.what}`);
+  const misses = gold.eventsAtLeast
+    .filter((g: { date: string; seeds: string[]; what: string }) => !list.some((e) => fits(e, g)))
+    .map((g: { date: string; what: string }) => `${g.date} ${g.what}`);
   const acceptable = [...gold.eventsAtLeast, ...extras.events];
-  const errors = [...events.entries()].filter(([, e]) => !acceptable.some((g) => fits(e, g))).map(([id]) => id);
-  return { found: gold.eventsAtLeast.length - misses.length, total: gold.eventsAtLeast.length, correct: events.size - errors.length, produced: events.size, misses, errors };
+  const errors = [...events.entries()]
+    .filter(([, e]) => !acceptable.some((g) => fits(e, g)))
+    .map(([id]) => id);
+  return {
+    found: gold.eventsAtLeast.length - misses.length,
+    total: gold.eventsAtLeast.length,
+    correct: events.size - errors.length,
+    produced: events.size,
+    misses,
+    errors,
+  };
 }
 
-function scoreQuotes(articles: ReturnType<typeof runOnSeeds>['articles'], actors: Map<string, Actor>): Score {
-  const quotes = articles.flatMap((a) => a.data.quotes.map((q) => ({ seed: a.data.seedFile.slice(0, 3), text: normalizeKey(q.text), speaker: q.speaker ? (actors.get(q.speaker)?.name ?? q.speaker) : null })));
-  const fits = (q: (typeof quotes)[number], g: { seed: string; speaker: string; starts: string }) => q.seed === g.seed && q.text.startsWith(normalizeKey(g.starts)) && q.speaker === g.speaker;
-  const misses = gold.quotesAtLeast.filter((g: { seed: string; speaker: string; starts: string }) => !quotes.some((q) => fits(q, g))).map((g: { seed: string; speaker: string; starts: string }) => `${g.seed} ${g.speaker}: ${g.starts}`);
+function scoreQuotes(
+  articles: ReturnType<typeof runOnSeeds>['articles'],
+  actors: Map<string, Actor>,
+): Score {
+  const quotes = articles.flatMap((a) =>
+    a.data.quotes.map((q) => ({
+      seed: a.data.seedFile.slice(0, 3),
+      text: normalizeKey(q.text),
+      speaker: q.speaker ? (actors.get(q.speaker)?.name ?? q.speaker) : null,
+    })),
+  );
+  const fits = (q: (typeof quotes)[number], g: { seed: string; speaker: string; starts: string }) =>
+    q.seed === g.seed && q.text.startsWith(normalizeKey(g.starts)) && q.speaker === g.speaker;
+  const misses = gold.quotesAtLeast
+    .filter(
+      (g: { seed: string; speaker: string; starts: string }) => !quotes.some((q) => fits(q, g)),
+    )
+    .map(
+      (g: { seed: string; speaker: string; starts: string }) =>
+        `${g.seed} ${g.speaker}: ${g.starts}`,
+    );
   const acceptable = [...gold.quotesAtLeast, ...extras.quotes];
-  const errors = quotes.filter((q) => !acceptable.some((g) => fits(q, g))).map((q) => `${q.seed} ${q.speaker ?? '(no speaker)'}: ${q.text.slice(0, 50)}`);
-  return { found: gold.quotesAtLeast.length - misses.length, total: gold.quotesAtLeast.length, correct: quotes.length - errors.length, produced: quotes.length, misses, errors };
+  const errors = quotes
+    .filter((q) => !acceptable.some((g) => fits(q, g)))
+    .map((q) => `${q.seed} ${q.speaker ?? '(no speaker)'}: ${q.text.slice(0, 50)}`);
+  return {
+    found: gold.quotesAtLeast.length - misses.length,
+    total: gold.quotesAtLeast.length,
+    correct: quotes.length - errors.length,
+    produced: quotes.length,
+    misses,
+    errors,
+  };
 }
 
 /** Scores one run of the ingest on the seeds. */
@@ -104,7 +165,10 @@ function print(title: string, scores: Record<string, Score>): void {
   console.log(`\n${title}`);
   console.log('kind     recall                precision');
   for (const [kind, s] of Object.entries(scores)) {
-    console.log(`${kind.padEnd(8)} ${percent(s.found, s.total)} (${s.found}/${s.total})`.padEnd(31) + `${percent(s.correct, s.produced)} (${s.correct}/${s.produced})`);
+    console.log(
+      `${kind.padEnd(8)} ${percent(s.found, s.total)} (${s.found}/${s.total})`.padEnd(31) +
+        `${percent(s.correct, s.produced)} (${s.correct}/${s.produced})`,
+    );
     for (const m of s.misses) console.log(`  missed: ${m}`);
     for (const e of s.errors) console.log(`  not in gold or extras: ${e}`);
   }
@@ -115,5 +179,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   print('With the curated knowledge (content/knowledge):', measure(knowledge));
   const bare = { ...knowledge, actors: [] };
   const s = measure(bare);
-  print('Without content/knowledge/actors.json (general rules and outlets only; precision lists are for the curated run, so read errors by hand):', s);
+  print(
+    'Without content/knowledge/actors.json (general rules and outlets only; precision lists are for the curated run, so read errors by hand):',
+    s,
+  );
 }

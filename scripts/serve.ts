@@ -6,6 +6,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveStatic } from './site/static-server.ts';
 
-const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, port: { type: 'string', default: process.env.PORT ?? '4321' } } });
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string', default: 'dist' },
+    port: { type: 'string', default: process.env.PORT ?? '4321' },
+  },
+});
 const server = await serveStatic(path.resolve(values.dir), Number(values.port));
 console.log(`Parallax is served at ${server.url} (Ctrl+C to stop)`);

@@ -1,7 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { cardLoader } from './lib/card-loader.ts';
-import { actorCardSchema, articleCardSchema, eventSchema, sourceSchema, topicSchema } from './schema.ts';
+import {
+  actorCardSchema,
+  articleCardSchema,
+  eventSchema,
+  sourceSchema,
+  topicSchema,
+} from './schema.ts';
 
 // The benchmark and some tests build from another content folder than the project's own.
 const contentDir = process.env.PARALLAX_CONTENT ?? './content';
@@ -14,8 +20,14 @@ function jsonFolder(folder: string) {
 export const collections = {
   // Articles and actors carry per-paragraph detail that only their own pages show: the content
   // layer keeps their cards, and those pages read the whole entry from its file.
-  articles: defineCollection({ loader: cardLoader({ base: `${contentDir}/articles`, extension: '.md' }), schema: articleCardSchema }),
-  actors: defineCollection({ loader: cardLoader({ base: `${contentDir}/actors`, extension: '.json' }), schema: actorCardSchema }),
+  articles: defineCollection({
+    loader: cardLoader({ base: `${contentDir}/articles`, extension: '.md' }),
+    schema: articleCardSchema,
+  }),
+  actors: defineCollection({
+    loader: cardLoader({ base: `${contentDir}/actors`, extension: '.json' }),
+    schema: actorCardSchema,
+  }),
   events: defineCollection({ loader: jsonFolder('events'), schema: eventSchema }),
   sources: defineCollection({ loader: jsonFolder('sources'), schema: sourceSchema }),
   topics: defineCollection({ loader: jsonFolder('topics'), schema: topicSchema }),

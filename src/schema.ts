@@ -146,7 +146,12 @@ export type Article = z.infer<typeof articleSchema>;
  * (mentions, citations, voices, evidence) that only its own page shows. The site's content layer
  * holds cards, so its memory does not grow with every mention of every article.
  */
-export const articleCardSchema = articleSchema.omit({ mentions: true, citations: true, voices: true, evidence: true });
+export const articleCardSchema = articleSchema.omit({
+  mentions: true,
+  citations: true,
+  voices: true,
+  evidence: true,
+});
 export type ArticleCard = z.infer<typeof articleCardSchema>;
 
 /** A person, organisation, country, place or medium that the articles mention. */

@@ -13,11 +13,86 @@ export function createRandom(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'ri', 'mo', 'sen', 'tal', 'vor', 'li', 'dan', 'pe', 'ru', 'sha', 'nor', 'bel', 'ti', 'go', 'mar', 'ez', 'un', 'hal', 'ko', 'vi', 'ran', 'sto', 'mel', 'qu', 'ar', 'fen', 'dor', 'is', 'la'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const ROLES = ['political analyst', 'economist', 'former minister', 'security expert', 'spokesperson', 'historian', 'energy consultant', 'member of parliament', 'journalist', 'diplomat'];
-const VERBS = ['signed an agreement with', 'criticised', 'met', 'imposed restrictions on', 'opened talks with', 'recalled its ambassador from', 'announced sanctions against', 'expanded trade with'];
-const THEMES = ['the gas pipeline', 'the grain corridor', 'border security', 'the port expansion', 'the election dispute', 'water rights', 'the rail link', 'fishing quotas', 'the customs union', 'the power grid'];
+const SYLLABLES = [
+  'ka',
+  'ri',
+  'mo',
+  'sen',
+  'tal',
+  'vor',
+  'li',
+  'dan',
+  'pe',
+  'ru',
+  'sha',
+  'nor',
+  'bel',
+  'ti',
+  'go',
+  'mar',
+  'ez',
+  'un',
+  'hal',
+  'ko',
+  'vi',
+  'ran',
+  'sto',
+  'mel',
+  'qu',
+  'ar',
+  'fen',
+  'dor',
+  'is',
+  'la',
+];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const ROLES = [
+  'political analyst',
+  'economist',
+  'former minister',
+  'security expert',
+  'spokesperson',
+  'historian',
+  'energy consultant',
+  'member of parliament',
+  'journalist',
+  'diplomat',
+];
+const VERBS = [
+  'signed an agreement with',
+  'criticised',
+  'met',
+  'imposed restrictions on',
+  'opened talks with',
+  'recalled its ambassador from',
+  'announced sanctions against',
+  'expanded trade with',
+];
+const THEMES = [
+  'the gas pipeline',
+  'the grain corridor',
+  'border security',
+  'the port expansion',
+  'the election dispute',
+  'water rights',
+  'the rail link',
+  'fishing quotas',
+  'the customs union',
+  'the power grid',
+];
 const FILLER = [
   'Observers said the move reflected a broader shift in the region.',
   'The decision was widely discussed in local media over the following days.',
@@ -77,9 +152,16 @@ export function createWorld(random: () => number, articles: number): BenchWorld 
     theme: pick(random, THEMES),
   }));
   return {
-    people: unique(Math.max(50, Math.round(articles * 0.6)), () => `${makeWord(random, 2)} ${makeWord(random, 3)}`),
+    people: unique(
+      Math.max(50, Math.round(articles * 0.6)),
+      () => `${makeWord(random, 2)} ${makeWord(random, 3)}`,
+    ),
     countries,
-    outlets: unique(60, () => `${makeWord(random, 2)} ${pick(random, ['Times', 'Herald', 'Post', 'Review', 'Daily', 'Observer', 'Monitor'])}`),
+    outlets: unique(
+      60,
+      () =>
+        `${makeWord(random, 2)} ${pick(random, ['Times', 'Herald', 'Post', 'Review', 'Daily', 'Observer', 'Monitor'])}`,
+    ),
     events,
   };
 }
@@ -97,7 +179,11 @@ export function writeArticleText(random: () => number, world: BenchWorld, n: num
   const lines: string[] = [
     'We use cookies to improve your experience. Accept',
     `${outlet} | News and analysis`,
-    'Home', 'World', 'Politics', 'Economy', 'Opinion',
+    'Home',
+    'World',
+    'Politics',
+    'Economy',
+    'Opinion',
     `Home > World > ${title}`,
     '',
     title,
@@ -127,7 +213,10 @@ export function writeArticleText(random: () => number, world: BenchWorld, n: num
     lines.push(sentences.slice(0, 3 + Math.floor(random() * 3)).join(' '), '');
   }
   lines.push('Share this article', 'Facebook Twitter Email', 'You might also like');
-  for (let i = 0; i < 4; i++) lines.push(`${pick(random, world.countries)} ${pick(random, VERBS)} ${pick(random, world.countries)}`);
+  for (let i = 0; i < 4; i++)
+    lines.push(
+      `${pick(random, world.countries)} ${pick(random, VERBS)} ${pick(random, world.countries)}`,
+    );
   lines.push(`© ${year} ${outlet}. All rights reserved.`);
   return `${lines.join('\n')}\n`;
 }
@@ -138,6 +227,9 @@ export async function generateCorpus(dir: string, articles: number, seed = 42): 
   const world = createWorld(random, articles);
   await mkdir(dir, { recursive: true });
   for (let n = 0; n < articles; n++) {
-    await writeFile(path.join(dir, `article-${String(n).padStart(6, '0')}.txt`), writeArticleText(random, world, n));
+    await writeFile(
+      path.join(dir, `article-${String(n).padStart(6, '0')}.txt`),
+      writeArticleText(random, world, n),
+    );
   }
 }

@@ -62,22 +62,33 @@ function looksLikeHeading(line: LineInfo): boolean {
 }
 
 /** Whether a dash-led line stands alone as a sub-heading ("– Sub-heading") rather than in a list. */
-function isLoneDashHeading(lines: LineInfo[], i: number, span: { start: number; end: number }): boolean {
+function isLoneDashHeading(
+  lines: LineInfo[],
+  i: number,
+  span: { start: number; end: number },
+): boolean {
   const line = lines[i]!;
   if (!/^[-–—]\s/.test(line.text) || line.words > 20 || /[.,;:]$/.test(line.text)) return false;
   const neighbour = (step: number): LineInfo | undefined => {
-    for (let j = i + step; j >= span.start && j <= span.end; j += step) if (lines[j]!.text) return lines[j];
+    for (let j = i + step; j >= span.start && j <= span.end; j += step)
+      if (lines[j]!.text) return lines[j];
     return undefined;
   };
   return !neighbour(-1)?.bullet && !neighbour(1)?.bullet;
 }
 
 /** Assigns a role to every line inside the body span, with the reason. */
-export function decideBodyLines(lines: LineInfo[], span: { start: number; end: number }): LineDecision[] {
+export function decideBodyLines(
+  lines: LineInfo[],
+  span: { start: number; end: number },
+): LineDecision[] {
   const decisions: LineDecision[] = lines.map((line) => {
     if (!line.text) return { role: 'blank', reason: 'blank' };
     const why = line.chrome ?? line.meta;
-    return { role: 'chrome', reason: why ? `outside the article body: ${why}` : 'outside the article body' };
+    return {
+      role: 'chrome',
+      reason: why ? `outside the article body: ${why}` : 'outside the article body',
+    };
   });
   const nextText = (i: number): LineInfo | undefined => {
     for (let j = i + 1; j <= span.end; j++) if (lines[j]!.text) return lines[j];
@@ -89,19 +100,24 @@ export function decideBodyLines(lines: LineInfo[], span: { start: number; end: n
     let decision: LineDecision;
     if (line.chrome) decision = { role: 'chrome', reason: line.chrome };
     else if (line.meta) decision = { role: 'meta', reason: line.meta };
-    else if (line.repeats > 1 && !line.prose) decision = { role: 'chrome', reason: 'line repeated elsewhere in the page' };
-    else if (line.bullet && isLoneDashHeading(lines, i, span)) decision = { role: 'heading', reason: 'dash-led sub-heading' };
+    else if (line.repeats > 1 && !line.prose)
+      decision = { role: 'chrome', reason: 'line repeated elsewhere in the page' };
+    else if (line.bullet && isLoneDashHeading(lines, i, span))
+      decision = { role: 'heading', reason: 'dash-led sub-heading' };
     else if (line.bullet) decision = { role: 'list-item', reason: 'bulleted line inside the body' };
     else if (line.prose) decision = { role: 'paragraph', reason: 'running text' };
-    else if (looksLikeHeading(line) && nextText(i)) decision = { role: 'heading', reason: 'short title-like line before running text' };
-    else if (line.endsSentence) decision = { role: 'paragraph', reason: 'short sentence inside the body' };
+    else if (looksLikeHeading(line) && nextText(i))
+      decision = { role: 'heading', reason: 'short title-like line before running text' };
+    else if (line.endsSentence)
+      decision = { role: 'paragraph', reason: 'short sentence inside the body' };
     else decision = { role: 'chrome', reason: 'short line inside the body (caption or label)' };
     decisions[i] = decision;
   }
   // A heading with no text after it is a leftover label, not a section.
   for (let i = span.end; i >= span.start; i--) {
     const d = decisions[i]!;
-    if (d.role === 'heading') decisions[i] = { role: 'chrome', reason: 'title-like line with no text after it' };
+    if (d.role === 'heading')
+      decisions[i] = { role: 'chrome', reason: 'title-like line with no text after it' };
     if (d.role === 'paragraph' || d.role === 'list-item') break;
   }
   return decisions;

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { compareStrings } from './text.ts';
 
@@ -15,8 +22,18 @@ export interface ArticleCache {
  * Makes the cache key of one input: its file name, its bytes and the pipeline's version, so a
  * change to the article, to the code or to the knowledge files is a miss.
  */
-export function computeCacheKey(fileName: string, bytes: Uint8Array, pipelineVersion: string): string {
-  return createHash('sha256').update(pipelineVersion).update('\0').update(fileName).update('\0').update(bytes).digest('hex');
+export function computeCacheKey(
+  fileName: string,
+  bytes: Uint8Array,
+  pipelineVersion: string,
+): string {
+  return createHash('sha256')
+    .update(pipelineVersion)
+    .update('\0')
+    .update(fileName)
+    .update('\0')
+    .update(bytes)
+    .digest('hex');
 }
 
 /** Opens (and creates) a cache folder that keeps one JSON file per entry. */
@@ -67,9 +84,18 @@ function listSourceFiles(dir: string, pattern: RegExp): string[] {
  * Computes the pipeline's version: a hash of the ingest's code, the shared schemas, the
  * knowledge files and the locked dependency versions. Output cached under another version is stale.
  */
-export function computePipelineVersion(codeDir: string, knowledgeDir: string, extraFiles: string[] = []): string {
+export function computePipelineVersion(
+  codeDir: string,
+  knowledgeDir: string,
+  extraFiles: string[] = [],
+): string {
   const hash = createHash('sha256');
-  const files = [...listSourceFiles(codeDir, /\.ts$/), ...listSourceFiles(knowledgeDir, /\.json$/), ...extraFiles.filter(existsSync)];
-  for (const file of files) hash.update(path.basename(file)).update('\0').update(readFileSync(file));
+  const files = [
+    ...listSourceFiles(codeDir, /\.ts$/),
+    ...listSourceFiles(knowledgeDir, /\.json$/),
+    ...extraFiles.filter(existsSync),
+  ];
+  for (const file of files)
+    hash.update(path.basename(file)).update('\0').update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
 }

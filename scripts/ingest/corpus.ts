@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Actor, Article, Event, Source, Topic } from '../../src/schema.ts';
 import { analyzeArticle, type ArticleAnalysis } from './analysis/analyze.ts';
-import { collectActors, collectCitedSources, collectTopics, type AnalysedArticle } from './analysis/collect.ts';
+import {
+  collectActors,
+  collectCitedSources,
+  collectTopics,
+  type AnalysedArticle,
+} from './analysis/collect.ts';
 import { mergeEvents } from './analysis/merge-events.ts';
 import { toIsoDate } from './dates.ts';
 import type { ArticleDraft, Knowledge } from './extract.ts';
@@ -32,7 +37,8 @@ function assignIds(drafts: ArticleDraft[]): Map<string, string> {
   const ids = new Map<string, string>();
   const used = new Set<string>();
   for (const draft of drafts) {
-    const base = slugify(draft.meta.title, 10) || slugify(draft.seedFile.replace(/\.[^.]+$/, '')) || 'article';
+    const base =
+      slugify(draft.meta.title, 10) || slugify(draft.seedFile.replace(/\.[^.]+$/, '')) || 'article';
     let id = base;
     for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
     used.add(id);
@@ -84,7 +90,11 @@ function findDuplicates(drafts: ArticleDraft[]): Map<string, string> {
 }
 
 /** Builds the publisher entries from the outlets the articles' chrome names. */
-function collectPublishers(drafts: ArticleDraft[], ids: Map<string, string>, knowledge: Knowledge): Map<string, Source> {
+function collectPublishers(
+  drafts: ArticleDraft[],
+  ids: Map<string, string>,
+  knowledge: Knowledge,
+): Map<string, Source> {
   const sources = new Map<string, Source>();
   const known = new Map(knowledge.outlets.map((o) => [o.id, o]));
   for (const draft of drafts) {
@@ -125,13 +135,19 @@ export function buildCorpus(
 ): Corpus {
   const drafts = [...inputDrafts].sort((a, b) => compareStrings(a.seedFile, b.seedFile));
   const notes = new Map<string, string[]>();
-  const note = (seedFile: string, text: string) => notes.set(seedFile, [...(notes.get(seedFile) ?? []), text]);
+  const note = (seedFile: string, text: string) =>
+    notes.set(seedFile, [...(notes.get(seedFile) ?? []), text]);
   const ids = assignIds(drafts);
   const duplicates = findDuplicates(drafts);
-  for (const [copy, original] of duplicates) note(copy, `repeats ${original}: shown as a duplicate, not as an independent source`);
+  for (const [copy, original] of duplicates)
+    note(copy, `repeats ${original}: shown as a duplicate, not as an independent source`);
 
-  const sentences = new Map(drafts.map((d) => [d.seedFile, sentencesOf(d.structure.paragraphs.map(paragraphText))]));
-  const yearIndex = indexDatedSentences(drafts.map((d) => ({ seedFile: d.seedFile, sentences: sentences.get(d.seedFile)! })));
+  const sentences = new Map(
+    drafts.map((d) => [d.seedFile, sentencesOf(d.structure.paragraphs.map(paragraphText))]),
+  );
+  const yearIndex = indexDatedSentences(
+    drafts.map((d) => ({ seedFile: d.seedFile, sentences: sentences.get(d.seedFile)! })),
+  );
 
   const articles: CorpusArticle[] = drafts.map((draft) => {
     const { meta, structure } = draft;
@@ -139,7 +155,10 @@ export function buildCorpus(
     let date = statedDate(draft);
     let dateInferred = false;
     if (meta.date && date === null) {
-      const inferred = inferYear({ seedFile: draft.seedFile, sentences: sentences.get(draft.seedFile)! }, yearIndex);
+      const inferred = inferYear(
+        { seedFile: draft.seedFile, sentences: sentences.get(draft.seedFile)! },
+        yearIndex,
+      );
       if (inferred) {
         date = toIsoDate(inferred.year, meta.date.month, meta.date.day);
         dateInferred = true;
@@ -149,7 +168,9 @@ export function buildCorpus(
         note(draft.seedFile, 'the page gives no year and none could be inferred: date left empty');
       }
     }
-    const updated = meta.updated?.year ? toIsoDate(meta.updated.year, meta.updated.month, meta.updated.day) : null;
+    const updated = meta.updated?.year
+      ? toIsoDate(meta.updated.year, meta.updated.month, meta.updated.day)
+      : null;
     const data: Article = {
       seedFile: draft.seedFile,
       title: meta.title,
@@ -169,7 +190,9 @@ export function buildCorpus(
       paragraphCount: structure.paragraphs.length,
       wordCount: draft.wordCount,
       readingMinutes: Math.max(1, Math.round(draft.wordCount / 230)),
-      duplicateOf: duplicates.has(draft.seedFile) ? ids.get(duplicates.get(draft.seedFile)!)! : null,
+      duplicateOf: duplicates.has(draft.seedFile)
+        ? ids.get(duplicates.get(draft.seedFile)!)!
+        : null,
       actors: [],
       mentions: [],
       events: [],
@@ -183,7 +206,14 @@ export function buildCorpus(
   });
 
   const sources = collectPublishers(drafts, ids, knowledge);
-  const { actors, events, topics } = analyzeCorpus(drafts, articles, knowledge, sources, note, analyze);
+  const { actors, events, topics } = analyzeCorpus(
+    drafts,
+    articles,
+    knowledge,
+    sources,
+    note,
+    analyze,
+  );
   return { articles, sources, actors, events, topics, notes };
 }
 
@@ -207,15 +237,29 @@ function analyzeCorpus(
     analysed.push({ id: article.id, analysis });
     const data = article.data;
     data.actors = [...new Set(analysis.mentions.map((m) => m.actor))].sort(compareStrings);
-    data.mentions = analysis.mentions.map(({ actor, paragraph, surface }) => ({ actor, paragraph, surface }));
+    data.mentions = analysis.mentions.map(({ actor, paragraph, surface }) => ({
+      actor,
+      paragraph,
+      surface,
+    }));
     data.quotes = analysis.quotes.map((q) => q.quote);
     data.topics = analysis.topics;
     data.citations = analysis.citations;
     data.voices = analysis.voices;
-    if (analysis.unknownTheme) note(data.seedFile, `unknown theme: no curated topic fits this article${analysis.topics.length ? ` (filed under broad topics: ${analysis.topics.map((t) => t.topic).join(', ')})` : ''}`);
+    if (analysis.unknownTheme)
+      note(
+        data.seedFile,
+        `unknown theme: no curated topic fits this article${analysis.topics.length ? ` (filed under broad topics: ${analysis.topics.map((t) => t.topic).join(', ')})` : ''}`,
+      );
   });
   const published = new Map(articles.map((a) => [a.id, a.data.date]));
-  const { events, byArticle } = mergeEvents(analysed.map((a) => ({ article: a.id, published: published.get(a.id) ?? null, candidates: a.analysis.events })));
+  const { events, byArticle } = mergeEvents(
+    analysed.map((a) => ({
+      article: a.id,
+      published: published.get(a.id) ?? null,
+      candidates: a.analysis.events,
+    })),
+  );
   for (const article of articles) article.data.events = byArticle.get(article.id) ?? [];
   collectCitedSources(analysed, sources, knowledge);
   const topics = collectTopics(analysed, events, knowledge.topics);

@@ -12,27 +12,107 @@ export interface FoundDate {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
-  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 /** Month names of other languages the ingest meets, in the forms dates use (Russian genitive, etc.). */
 const FOREIGN_MONTHS: string[][] = [
-  ['января', 'janvier', 'januar', 'jänner', 'enero', 'gennaio', 'ocak', 'yanvar', 'січня', 'януари', 'stycznia'],
-  ['февраля', 'février', 'fevrier', 'februar', 'febrero', 'febbraio', 'şubat', 'fevral', 'лютого', 'февруари', 'lutego'],
+  [
+    'января',
+    'janvier',
+    'januar',
+    'jänner',
+    'enero',
+    'gennaio',
+    'ocak',
+    'yanvar',
+    'січня',
+    'януари',
+    'stycznia',
+  ],
+  [
+    'февраля',
+    'février',
+    'fevrier',
+    'februar',
+    'febrero',
+    'febbraio',
+    'şubat',
+    'fevral',
+    'лютого',
+    'февруари',
+    'lutego',
+  ],
   ['марта', 'mars', 'märz', 'marzo', 'mart', 'березня', 'март', 'marca'],
   ['апреля', 'avril', 'abril', 'aprile', 'nisan', 'aprel', 'квітня', 'април', 'kwietnia'],
   ['мая', 'mai', 'mayo', 'maggio', 'mayıs', 'травня', 'май', 'maja'],
   ['июня', 'juin', 'juni', 'junio', 'giugno', 'haziran', 'iyun', 'червня', 'юни', 'czerwca'],
   ['июля', 'juillet', 'juli', 'julio', 'luglio', 'temmuz', 'iyul', 'липня', 'юли', 'lipca'],
   ['августа', 'août', 'aout', 'agosto', 'ağustos', 'avqust', 'серпня', 'август', 'sierpnia'],
-  ['сентября', 'septembre', 'septiembre', 'settembre', 'eylül', 'sentyabr', 'вересня', 'септември', 'września'],
-  ['октября', 'octobre', 'oktober', 'octubre', 'ottobre', 'ekim', 'oktyabr', 'жовтня', 'октомври', 'października'],
+  [
+    'сентября',
+    'septembre',
+    'septiembre',
+    'settembre',
+    'eylül',
+    'sentyabr',
+    'вересня',
+    'септември',
+    'września',
+  ],
+  [
+    'октября',
+    'octobre',
+    'oktober',
+    'octubre',
+    'ottobre',
+    'ekim',
+    'oktyabr',
+    'жовтня',
+    'октомври',
+    'października',
+  ],
   ['ноября', 'novembre', 'noviembre', 'kasım', 'noyabr', 'листопада', 'ноември', 'listopada'],
-  ['декабря', 'décembre', 'decembre', 'dezember', 'diciembre', 'dicembre', 'aralık', 'dekabr', 'грудня', 'декември', 'grudnia'],
+  [
+    'декабря',
+    'décembre',
+    'decembre',
+    'dezember',
+    'diciembre',
+    'dicembre',
+    'aralık',
+    'dekabr',
+    'грудня',
+    'декември',
+    'grudnia',
+  ],
 ];
-const FOREIGN_MONTH_NUMBER = new Map(FOREIGN_MONTHS.flatMap((names, i) => names.map((name) => [name, i + 1] as const)));
+const FOREIGN_MONTH_NUMBER = new Map(
+  FOREIGN_MONTHS.flatMap((names, i) => names.map((name) => [name, i + 1] as const)),
+);
 const FOREIGN_MONTH = `(${[...FOREIGN_MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).join('|')})`;
 
 // Capitalised month names only, so that the verb "may" and the noun "march" are not dates.
@@ -42,9 +122,15 @@ const MONTH =
 // A time glued to the year ("March 4, 20254:12 PM", as copied from some news sites) still ends it.
 const YEAR = '((?:19|20)\\d{2})(?:(?=\\d{1,2}:\\d{2})|(?![\\d.,]?\\d))';
 
-const PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => [number | null, number | null, number | null] }> = [
+const PATTERNS: Array<{
+  re: RegExp;
+  read: (m: RegExpExecArray) => [number | null, number | null, number | null];
+}> = [
   // 2025-07-03, 2025-07-03T00:31
-  { re: new RegExp(`\\b${YEAR.replace('(?![\\d.,]?\\d)', '')}-(\\d{1,2})-(\\d{1,2})(?!\\d)`, 'g'), read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
+  {
+    re: new RegExp(`\\b${YEAR.replace('(?![\\d.,]?\\d)', '')}-(\\d{1,2})-(\\d{1,2})(?!\\d)`, 'g'),
+    read: (m) => [+m[1]!, +m[2]!, +m[3]!],
+  },
   // 25.02.2025 (day first) and 02/25/2025 (month first when the first number cannot be a month)
   {
     re: new RegExp(`\\b(\\d{1,2})([./])(\\d{1,2})\\2${YEAR}`, 'g'),
@@ -57,16 +143,35 @@ const PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => [number | null
     },
   },
   // July 21, 2025 · Jul 5, 2025 · February 12 2025 · Oct 10
-  { re: new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+${YEAR})?`, 'g'), read: (m) => [m[3] ? +m[3] : null, MONTHS[m[1]!.toLowerCase()]!, +m[2]!] },
+  {
+    re: new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+${YEAR})?`, 'g'),
+    read: (m) => [m[3] ? +m[3] : null, MONTHS[m[1]!.toLowerCase()]!, +m[2]!],
+  },
   // 15 November 2025 · 03 July · 1st of May 2024
-  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+${YEAR})?`, 'g'), read: (m) => [m[3] ? +m[3] : null, MONTHS[m[2]!.toLowerCase()]!, +m[1]!] },
+  {
+    re: new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+${YEAR})?`,
+      'g',
+    ),
+    read: (m) => [m[3] ? +m[3] : null, MONTHS[m[2]!.toLowerCase()]!, +m[1]!],
+  },
   // 12 марта 2025 · 4 mars 2025 · 14. März 2025 · 4 de marzo de 2025: other languages need the day number first
   {
-    re: new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\.?\\s+(?:de\\s+)?${FOREIGN_MONTH}(?![\\p{L}])(?:,?\\s+(?:de\\s+)?${YEAR})?`, 'giu'),
-    read: (m) => [m[3] ? +m[3] : null, FOREIGN_MONTH_NUMBER.get(m[2]!.toLowerCase()) ?? null, +m[1]!],
+    re: new RegExp(
+      `(?<![\\p{L}\\d])(\\d{1,2})\\.?\\s+(?:de\\s+)?${FOREIGN_MONTH}(?![\\p{L}])(?:,?\\s+(?:de\\s+)?${YEAR})?`,
+      'giu',
+    ),
+    read: (m) => [
+      m[3] ? +m[3] : null,
+      FOREIGN_MONTH_NUMBER.get(m[2]!.toLowerCase()) ?? null,
+      +m[1]!,
+    ],
   },
   // February 2025 · December of 2024
-  { re: new RegExp(`\\b${MONTH}\\s+(?:of\\s+)?${YEAR}`, 'g'), read: (m) => [+m[2]!, MONTHS[m[1]!.toLowerCase()]!, null] },
+  {
+    re: new RegExp(`\\b${MONTH}\\s+(?:of\\s+)?${YEAR}`, 'g'),
+    read: (m) => [+m[2]!, MONTHS[m[1]!.toLowerCase()]!, null],
+  },
 ];
 
 /** Whether year, month and day name a day that exists in the calendar. */
@@ -116,5 +221,7 @@ export function findRelativeDate(text: string): string | null {
 
 /** Finds four-digit years mentioned in a text, for inferring a missing publication year. */
 export function findYears(text: string): number[] {
-  return [...text.matchAll(/\b((?:19|20)\d{2})\b(?!\s*(?:million|billion|people|km|%))/g)].map((m) => +m[1]!);
+  return [...text.matchAll(/\b((?:19|20)\d{2})\b(?!\s*(?:million|billion|people|km|%))/g)].map(
+    (m) => +m[1]!,
+  );
 }

@@ -42,7 +42,8 @@ export interface ArticleDraft {
 }
 
 /** The outcome of reading one input: a draft, or the reason there is none. */
-export type ExtractResult = { ok: true; draft: ArticleDraft } | { ok: false; seedFile: string; problem: string };
+export type ExtractResult =
+  { ok: true; draft: ArticleDraft } | { ok: false; seedFile: string; problem: string };
 
 /** The input formats the ingest reads, by file extension. */
 export const INPUT_FORMATS: Record<string, 'text' | 'markdown' | 'html'> = {
@@ -63,14 +64,31 @@ function readFormat(seedFile: string, text: string): FormatReading {
 }
 
 /** Reads one article from its bytes: decode, read its format, strip chrome, read metadata and structure. */
-export function extractArticle(seedFile: string, bytes: Uint8Array, knowledge: Knowledge): ExtractResult {
+export function extractArticle(
+  seedFile: string,
+  bytes: Uint8Array,
+  knowledge: Knowledge,
+): ExtractResult {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { ok: false, seedFile, problem: decoded.problem };
-  if (!normalizeText(decoded.text).trim()) return { ok: false, seedFile, problem: 'the file has no text (only whitespace)' };
+  if (!normalizeText(decoded.text).trim())
+    return { ok: false, seedFile, problem: 'the file has no text (only whitespace)' };
   const reading = readFormat(seedFile, decoded.text);
   const text = normalizeText(reading.lines.join('\n'));
-  if (!text.trim()) return { ok: false, seedFile, problem: 'the file has no article text once its markup is removed' };
-  return extractFromText(seedFile, text, decoded.encoding, [...decoded.warnings, ...reading.warnings], knowledge, reading);
+  if (!text.trim())
+    return {
+      ok: false,
+      seedFile,
+      problem: 'the file has no article text once its markup is removed',
+    };
+  return extractFromText(
+    seedFile,
+    text,
+    decoded.encoding,
+    [...decoded.warnings, ...reading.warnings],
+    knowledge,
+    reading,
+  );
 }
 
 /** The warning each stated field makes unnecessary. */
@@ -82,24 +100,32 @@ const SETTLED_WARNINGS: Partial<Record<HintField, RegExp>> = {
 };
 
 /** Lets the metadata an input states outright (front matter, meta tags) overrule what was read from its text. */
-function applyStatedMetadata(meta: PageMetadata, reading: FormatReading, outlets: KnownOutlet[]): void {
+function applyStatedMetadata(
+  meta: PageMetadata,
+  reading: FormatReading,
+  outlets: KnownOutlet[],
+): void {
   const { hints, sources } = reading;
   const settle = (field: HintField) => {
     meta.evidence[field] = sources[field]!;
     const settled = SETTLED_WARNINGS[field];
     if (settled) meta.warnings = meta.warnings.filter((w) => !settled.test(w));
   };
-  if (hints.title) (meta.title = hints.title), settle('title');
-  if (hints.dek) (meta.dek = hints.dek), settle('dek');
-  if (hints.date) (meta.date = { ...hints.date, rule: sources.date! }), settle('date');
-  if (hints.updated) (meta.updated = { ...hints.updated, rule: sources.updated! }), settle('updated');
-  if (hints.author) (meta.author = hints.author), settle('author');
-  if (hints.section) (meta.section = hints.section), settle('section');
-  if (hints.categories) (meta.categories = hints.categories), settle('categories');
-  if (hints.kind) (meta.kind = hints.kind), settle('kind');
+  if (hints.title) ((meta.title = hints.title), settle('title'));
+  if (hints.dek) ((meta.dek = hints.dek), settle('dek'));
+  if (hints.date) ((meta.date = { ...hints.date, rule: sources.date! }), settle('date'));
+  if (hints.updated)
+    ((meta.updated = { ...hints.updated, rule: sources.updated! }), settle('updated'));
+  if (hints.author) ((meta.author = hints.author), settle('author'));
+  if (hints.section) ((meta.section = hints.section), settle('section'));
+  if (hints.categories) ((meta.categories = hints.categories), settle('categories'));
+  if (hints.kind) ((meta.kind = hints.kind), settle('kind'));
   if (hints.outlet) {
-    const outlet = chooseOutlet([{ name: hints.outlet, fullName: null, weight: 10, rule: sources.outlet! }], outlets);
-    if (outlet) (meta.outlet = outlet), settle('outlet');
+    const outlet = chooseOutlet(
+      [{ name: hints.outlet, fullName: null, weight: 10, rule: sources.outlet! }],
+      outlets,
+    );
+    if (outlet) ((meta.outlet = outlet), settle('outlet'));
   }
 }
 
@@ -113,10 +139,12 @@ function withStatedTitle(text: string, title: string | undefined): string {
 /** Says why a page has no body, in the terms a reader of the report can check. */
 function describeMissingBody(lines: ReturnType<typeof describeLines>): string {
   const overlong = lines.find((l) => l.chrome?.startsWith('overlong line'));
-  if (overlong) return `no article text found: line ${overlong.n + 1} is ${overlong.text.length.toLocaleString('en')} characters long, too long to be a paragraph (a log or data dump, or text without line breaks)`;
+  if (overlong)
+    return `no article text found: line ${overlong.n + 1} is ${overlong.text.length.toLocaleString('en')} characters long, too long to be a paragraph (a log or data dump, or text without line breaks)`;
   const chrome = lines.filter((l) => l.chrome).length;
   const textLines = lines.filter((l) => l.text).length;
-  if (chrome >= textLines / 2) return `no article text found: ${chrome} of ${textLines} lines are site chrome (menus, notices, links) and none reads as running text`;
+  if (chrome >= textLines / 2)
+    return `no article text found: ${chrome} of ${textLines} lines are site chrome (menus, notices, links) and none reads as running text`;
   return `no article text found: none of its ${textLines} line${textLines === 1 ? '' : 's'} reads as running text (a sentence of eight words or more)`;
 }
 
@@ -142,12 +170,14 @@ export function extractFromText(
     meta.evidence.title = 'no headline or sentence to name the article: its file name';
   }
   const structure = buildStructure(lines, decisions);
-  if (structure.paragraphs.length === 0) return { ok: false, seedFile, problem: 'no paragraphs left once site chrome was removed' };
+  if (structure.paragraphs.length === 0)
+    return { ok: false, seedFile, problem: 'no paragraphs left once site chrome was removed' };
   const bodyText = structure.paragraphs.map(paragraphText).join('\n');
   const removed: RemovedLine[] = [...(reading?.removed ?? [])];
   for (const line of lines) {
     const d = decisions[line.n]!;
-    if (d.role === 'chrome' || d.role === 'meta') removed.push({ line: line.n + 1, text: line.text.slice(0, 200), reason: d.reason });
+    if (d.role === 'chrome' || d.role === 'meta')
+      removed.push({ line: line.n + 1, text: line.text.slice(0, 200), reason: d.reason });
   }
   return {
     ok: true,

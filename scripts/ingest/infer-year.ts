@@ -13,13 +13,31 @@ export interface InferredYear {
   rule: string;
 }
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const RELATIVE_MONTH = new RegExp(
   `\\b(?:(${MONTH_NAMES.join('|')})\\s+(?:of\\s+)?(last|this|next) year|(last|this|next) (${MONTH_NAMES.join('|')}))\\b`,
   'i',
 );
-const FUTURE_YEAR = /\b(?:by|until|till|through|before|in the next|target(?:ed)? for|plans? for)\s+((?:19|20)\d{2})\b/gi;
-const COMMON = new Set('that this with from have were been their there which would about after before while where when into than them they also more most such only over under between other these those said says will could should'.split(' '));
+const FUTURE_YEAR =
+  /\b(?:by|until|till|through|before|in the next|target(?:ed)? for|plans? for)\s+((?:19|20)\d{2})\b/gi;
+const COMMON = new Set(
+  'that this with from have were been their there which would about after before while where when into than them they also more most such only over under between other these those said says will could should'.split(
+    ' ',
+  ),
+);
 
 /** The content words of a sentence, cut to a short stem so "crash" and "crashed" meet. */
 function contentStems(sentence: string): Set<string> {
@@ -32,10 +50,15 @@ function contentStems(sentence: string): Set<string> {
 }
 
 /** An index of every sentence in the corpus that carries a full date, by month. */
-export type DatedSentenceIndex = Map<number, Array<{ seedFile: string; year: number; stems: Set<string> }>>;
+export type DatedSentenceIndex = Map<
+  number,
+  Array<{ seedFile: string; year: number; stems: Set<string> }>
+>;
 
 /** Builds, once per corpus, the index of dated sentences that year inference searches. */
-export function indexDatedSentences(articles: Array<{ seedFile: string; sentences: string[] }>): DatedSentenceIndex {
+export function indexDatedSentences(
+  articles: Array<{ seedFile: string; sentences: string[] }>,
+): DatedSentenceIndex {
   const index: DatedSentenceIndex = new Map();
   for (const article of articles) {
     for (const sentence of article.sentences) {
@@ -55,30 +78,44 @@ export function indexDatedSentences(articles: Array<{ seedFile: string; sentence
  * last year") matched to a sentence of another article that dates the same happening; failing
  * that, from the latest past year the article itself mentions.
  */
-export function inferYear(article: YearlessArticle, index: DatedSentenceIndex): InferredYear | null {
+export function inferYear(
+  article: YearlessArticle,
+  index: DatedSentenceIndex,
+): InferredYear | null {
   for (const sentence of article.sentences) {
     const m = RELATIVE_MONTH.exec(sentence);
     if (!m) continue;
     const month = MONTH_NAMES.indexOf((m[1] ?? m[4])!.toLowerCase()) + 1;
-    const offset = { last: -1, this: 0, next: 1 }[(m[2] ?? m[3])!.toLowerCase() as 'last' | 'this' | 'next'];
+    const offset = { last: -1, this: 0, next: 1 }[
+      (m[2] ?? m[3])!.toLowerCase() as 'last' | 'this' | 'next'
+    ];
     const stems = contentStems(sentence);
     let best: { year: number; shared: number } | null = null;
     for (const other of index.get(month) ?? []) {
       if (other.seedFile === article.seedFile) continue;
       let shared = 0;
       for (const stem of stems) if (other.stems.has(stem)) shared++;
-      if (shared >= 2 && (!best || shared > best.shared || (shared === best.shared && other.year > best.year))) best = { year: other.year, shared };
+      if (
+        shared >= 2 &&
+        (!best || shared > best.shared || (shared === best.shared && other.year > best.year))
+      )
+        best = { year: other.year, shared };
     }
     if (best) {
-      return { year: best.year - offset, rule: `"${m[0]}" matched to a dated report of the same happening in another article (${best.year})` };
+      return {
+        year: best.year - offset,
+        rule: `"${m[0]}" matched to a dated report of the same happening in another article (${best.year})`,
+      };
     }
   }
   const future = new Set<number>();
   const years: number[] = [];
   for (const sentence of article.sentences) {
     for (const m of sentence.matchAll(FUTURE_YEAR)) future.add(+m[1]!);
-    for (const date of findDates(sentence)) if (date.year !== null && date.valid) years.push(date.year);
-    for (const m of sentence.matchAll(/\b(?:in|since|from|of|during)\s+((?:19|20)\d{2})\b/g)) years.push(+m[1]!);
+    for (const date of findDates(sentence))
+      if (date.year !== null && date.valid) years.push(date.year);
+    for (const m of sentence.matchAll(/\b(?:in|since|from|of|during)\s+((?:19|20)\d{2})\b/g))
+      years.push(+m[1]!);
   }
   const past = years.filter((y) => !future.has(y));
   if (past.length === 0) return null;

@@ -27,21 +27,54 @@ const LONE_QUESTION = /^[^.!]*\?["”’»]*$/;
 
 /** Chrome rules for short lines: generic site furniture, never the seeds' own sentences. */
 const SHORT_CHROME: Array<[RegExp, string]> = [
-  [/^(home|menu|search|close|skip to (main )?content|toggle navigation|navigation|main menu|sections?|more|latest|live)$/i, 'navigation label'],
-  [/\bcookies?\b|\bprivacy (policy|settings|notice)\b|\bterms (of|and) (use|service|conditions)\b|\bconsent\b/i, 'cookie or legal notice'],
-  [/^(accept|accept all|agree|i agree|ok|got it|reject( all)?|decline|allow( all)?|manage (preferences|options|cookies))$/i, 'consent button'],
-  [/\b(subscribe|subscription|newsletter|sign ?up|sign in|log ?in|log ?out|create an account|lost your password|forgot (your )?password|my account|my bookmarks|welcome back|have an existing account)\b/i, 'account or subscription prompt'],
+  [
+    /^(home|menu|search|close|skip to (main )?content|toggle navigation|navigation|main menu|sections?|more|latest|live)$/i,
+    'navigation label',
+  ],
+  [
+    /\bcookies?\b|\bprivacy (policy|settings|notice)\b|\bterms (of|and) (use|service|conditions)\b|\bconsent\b/i,
+    'cookie or legal notice',
+  ],
+  [
+    /^(accept|accept all|agree|i agree|ok|got it|reject( all)?|decline|allow( all)?|manage (preferences|options|cookies))$/i,
+    'consent button',
+  ],
+  [
+    /\b(subscribe|subscription|newsletter|sign ?up|sign in|log ?in|log ?out|create an account|lost your password|forgot (your )?password|my account|my bookmarks|welcome back|have an existing account)\b/i,
+    'account or subscription prompt',
+  ],
   [/^(register|donate|support us|become a member|join us)\b/i, 'account or subscription prompt'],
-  [/^(share|share this( article| story| post| page)?|shares?|tweet|print|email|e-mail|facebook|twitter|whatsapp|telegram|linkedin|reddit|copy link|pinterest|vk|x)(\s+(facebook|twitter|email|print|whatsapp|telegram|linkedin|reddit|x|vk))*$/i, 'share buttons'],
-  [/\b(follow us|find us on|stay connected|connect with us|our socials|socials)\b|^(twitter|youtube|facebook|instagram|telegram)\s*(follow|subscribe|like)/i, 'social links'],
+  [
+    /^(share|share this( article| story| post| page)?|shares?|tweet|print|email|e-mail|facebook|twitter|whatsapp|telegram|linkedin|reddit|copy link|pinterest|vk|x)(\s+(facebook|twitter|email|print|whatsapp|telegram|linkedin|reddit|x|vk))*$/i,
+    'share buttons',
+  ],
+  [
+    /\b(follow us|find us on|stay connected|connect with us|our socials|socials)\b|^(twitter|youtube|facebook|instagram|telegram)\s*(follow|subscribe|like)/i,
+    'social links',
+  ],
   [/\ball rights reserved\b|^©|^copyright\b|\(c\)\s*\d{4}|\bpowered by\b/i, 'copyright line'],
-  [/^(you (might|may) also like|related( articles| posts| stories| news| content| reading)?|read (more|also|next)|see also|more (from|on|stories|news|articles)|recommended( for you| stories)?|most (read|popular|viewed|shared)|popular( posts| news| now)?|trending( now)?|latest( news| posts| stories| articles)?|last news|top (news|stories)|editor'?s picks|what to read next|further reading|in other news|don'?t miss)\b/i, 'related-articles block'],
-  [/^(leave a (comment|reply)|comments?( \(\d+\))?|\d+ comments?|add (a )?comment|post a comment|cancel reply|reply|your email address will not be published|required fields are marked|name\s*\*?|email\s*\*?|website|save my name)/i, 'comment form'],
+  [
+    /^(you (might|may) also like|related( articles| posts| stories| news| content| reading)?|read (more|also|next)|see also|more (from|on|stories|news|articles)|recommended( for you| stories)?|most (read|popular|viewed|shared)|popular( posts| news| now)?|trending( now)?|latest( news| posts| stories| articles)?|last news|top (news|stories)|editor'?s picks|what to read next|further reading|in other news|don'?t miss)\b/i,
+    'related-articles block',
+  ],
+  [
+    /^(leave a (comment|reply)|comments?( \(\d+\))?|\d+ comments?|add (a )?comment|post a comment|cancel reply|reply|your email address will not be published|required fields are marked|name\s*\*?|email\s*\*?|website|save my name)/i,
+    'comment form',
+  ],
   [/^(previous|next|older|newer) (article|post|story|page)\b/i, 'article navigation'],
   [/^(tags?|topics?|categories|filed under|keywords|labels)\s*:/i, 'tag list'],
-  [/^(advertisement|advert|ad|sponsored( content)?|ad feedback|promoted|partner content)$/i, 'advertisement'],
-  [/^(font resizer\w*|aa|notification|show more|load more|view all|see all|back to top|scroll to top|listen( to this article)?|print this|toggle|open menu|close menu)$/i, 'interface label'],
-  [/^(photo|image|picture|illustration|credit|video|graphic|getty images|reuters|ap photo|afp)\s*[:|/]/i, 'image caption'],
+  [
+    /^(advertisement|advert|ad|sponsored( content)?|ad feedback|promoted|partner content)$/i,
+    'advertisement',
+  ],
+  [
+    /^(font resizer\w*|aa|notification|show more|load more|view all|see all|back to top|scroll to top|listen( to this article)?|print this|toggle|open menu|close menu)$/i,
+    'interface label',
+  ],
+  [
+    /^(photo|image|picture|illustration|credit|video|graphic|getty images|reuters|ap photo|afp)\s*[:|/]/i,
+    'image caption',
+  ],
   [/\s[-–]\s\d{1,2}$/, 'image caption numbering'],
   [/^(table of )?contents:?$/i, 'table of contents'],
   [/^[^\p{L}\p{N}]+$/u, 'stray symbols'],
@@ -52,8 +85,14 @@ const ANY_CHROME: Array<[RegExp, string]> = [
   [/\bforeign agent\b|иностранн\w* агент/i, 'foreign-agent legal notice'],
   [/^by (using|continuing to use|browsing) (this|our) (site|website)/i, 'cookie or legal notice'],
   [/\bwe use cookies\b|\buses cookies\b/i, 'cookie or legal notice'],
-  [/\b(originally|first) (published|appeared|ran) (on|in|by|at)\b|\bis republished (from|with)\b/i, 'republication notice'],
-  [/\b(publishes|opinions|views)\b.{0,80}\b(expressed|perspectives|do not necessarily reflect|constructive debate|own and do not)/i, 'editorial disclaimer'],
+  [
+    /\b(originally|first) (published|appeared|ran) (on|in|by|at)\b|\bis republished (from|with)\b/i,
+    'republication notice',
+  ],
+  [
+    /\b(publishes|opinions|views)\b.{0,80}\b(expressed|perspectives|do not necessarily reflect|constructive debate|own and do not)/i,
+    'editorial disclaimer',
+  ],
 ];
 
 /** Lines whose only job is to end an article: nothing after them belongs to its body. */
@@ -72,7 +111,8 @@ export function splitBreadcrumb(text: string): string[] | null {
 export const BYLINE =
   /^(?:(by|written by|words by|reporting by|story by|author|authors|writer|text)|(von|par|por|di|door|av|af|автор|авторы|текст|yazar|müəllif))\s*:?\s+(\S.*)$/i;
 /** "Name in City Month D, YYYY": a byline that carries the place and date of writing. */
-export const NAME_IN_CITY = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:on\s+)?\S/u;
+export const NAME_IN_CITY =
+  /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:on\s+)?\S/u;
 const CAPITALISED_NAME = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u;
 
 /** Whether a line is a byline; a foreign opening word ("Von", "Par") only counts before a capitalised name. */
@@ -129,24 +169,45 @@ export function describeLines(lines: string[]): LineInfo[] {
     const endsSentence = SENTENCE_END.test(text);
     const bullet = /^[•·▪●◦‣∙*]\s*\S/.test(text) || /^[-–—]\s+\S/.test(text);
     let chrome: string | null = null;
-    if (text.length > 50_000) chrome = `overlong line (${text.length.toLocaleString('en')} characters)`;
+    if (text.length > 50_000)
+      chrome = `overlong line (${text.length.toLocaleString('en')} characters)`;
     for (const [re, reason] of ANY_CHROME) if (!chrome && re.test(text)) chrome = reason;
-    if (!chrome && words <= 12) for (const [re, reason] of SHORT_CHROME) if (!chrome && re.test(text)) chrome = reason;
+    if (!chrome && words <= 12)
+      for (const [re, reason] of SHORT_CHROME) if (!chrome && re.test(text)) chrome = reason;
     if (!chrome && bullet && words <= 6) chrome = 'menu item';
-    if (!chrome && countGluedWords(text) >= 2 && !/[.!?]\s/.test(text)) chrome = 'words run together (menu or table of contents)';
+    if (!chrome && countGluedWords(text) >= 2 && !/[.!?]\s/.test(text))
+      chrome = 'words run together (menu or table of contents)';
     if (!chrome && splitBreadcrumb(text)) chrome = 'breadcrumb';
     const meta = chrome ? null : detectMeta(text, words);
     const question = LONE_QUESTION.test(text) && words <= 40;
     const prose = !chrome && !meta && !question && ((words >= 8 && endsSentence) || words >= 25);
-    return { n, text, words, endsSentence, prose, chrome, meta, repeats: counts.get(text.toLowerCase()) ?? 0, bullet, key: normalizeKey(text) };
+    return {
+      n,
+      text,
+      words,
+      endsSentence,
+      prose,
+      chrome,
+      meta,
+      repeats: counts.get(text.toLowerCase()) ?? 0,
+      bullet,
+      key: normalizeKey(text),
+    };
   });
   // A dash-led line with no bulleted neighbour is a sub-heading ("– The jobs question"), not a menu.
   const neighbour = (i: number, step: number) => {
-    for (let j = i + step; j >= 0 && j < described.length; j += step) if (described[j]!.text) return described[j];
+    for (let j = i + step; j >= 0 && j < described.length; j += step)
+      if (described[j]!.text) return described[j];
     return undefined;
   };
   for (const line of described) {
-    if (line.chrome === 'menu item' && /^[-–—]\s/.test(line.text) && !neighbour(line.n, -1)?.bullet && !neighbour(line.n, 1)?.bullet) line.chrome = null;
+    if (
+      line.chrome === 'menu item' &&
+      /^[-–—]\s/.test(line.text) &&
+      !neighbour(line.n, -1)?.bullet &&
+      !neighbour(line.n, 1)?.bullet
+    )
+      line.chrome = null;
   }
   return described;
 }

@@ -2,7 +2,14 @@ import nlp from 'compromise';
 import type { KnownOutlet } from '../../src/schema.ts';
 import type { LineDecision } from './body.ts';
 import { findDates, findRelativeDate, type FoundDate } from './dates.ts';
-import { BYLINE, END_MARKER, isBylineLine, NAME_IN_CITY, splitBreadcrumb, type LineInfo } from './lines.ts';
+import {
+  BYLINE,
+  END_MARKER,
+  isBylineLine,
+  NAME_IN_CITY,
+  splitBreadcrumb,
+  type LineInfo,
+} from './lines.ts';
 import { compareStrings, detectLanguage, normalizeKey, slugify } from './text.ts';
 
 /** A publication or update date as the page shows it; the year may be missing. */
@@ -38,14 +45,40 @@ export interface PageMetadata {
 }
 
 const KIND_WORDS: Record<string, string> = {
-  news: 'news', analysis: 'analysis', opinion: 'opinion', 'op-ed': 'opinion', editorial: 'opinion',
-  commentary: 'commentary', comment: 'commentary', review: 'review', interview: 'interview', explainer: 'explainer',
+  news: 'news',
+  analysis: 'analysis',
+  opinion: 'opinion',
+  'op-ed': 'opinion',
+  editorial: 'opinion',
+  commentary: 'commentary',
+  comment: 'commentary',
+  review: 'review',
+  interview: 'interview',
+  explainer: 'explainer',
 };
 
 const NOT_NAME_WORDS = new Set(
-  'the a an and of for in on at to by with from news media press center centre institute agency network group team staff desk editorial editors editor service services company ltd inc llc times post daily weekly journal review online magazine tv radio home blog read more share published updated'.split(' '),
+  'the a an and of for in on at to by with from news media press center centre institute agency network group team staff desk editorial editors editor service services company ltd inc llc times post daily weekly journal review online magazine tv radio home blog read more share published updated'.split(
+    ' ',
+  ),
 );
-const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'der', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'du', 'ter']);
+const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'di',
+  'del',
+  'der',
+  'van',
+  'von',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'la',
+  'le',
+  'du',
+  'ter',
+]);
 
 /** Whether a string reads as a person's name: two to four capitalised words, no digits. */
 export function isPersonName(text: string): boolean {
@@ -61,7 +94,9 @@ export function isPersonName(text: string): boolean {
 /** Puts an all-capitals name into ordinary capitalisation. */
 function tidyName(name: string): string {
   if (name !== name.toUpperCase()) return name;
-  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 /** Counts other lines of the page that repeat a candidate title: copies, breadcrumbs, captions. */
@@ -72,13 +107,26 @@ function countTitleEchoes(lines: LineInfo[], candidate: LineInfo): number {
   for (const line of lines) {
     if (line.n === candidate.n || !line.text) continue;
     const other = line.key;
-    if (other === key || other.endsWith(` ${key}`) || (other.startsWith(`${key} `) && other.length - key.length <= 40)) echoes++;
+    if (
+      other === key ||
+      other.endsWith(` ${key}`) ||
+      (other.startsWith(`${key} `) && other.length - key.length <= 40)
+    )
+      echoes++;
   }
   return echoes;
 }
 
 function isTitleCandidate(line: LineInfo): boolean {
-  return !!line.text && !line.chrome && !line.meta && line.words >= 2 && line.words <= 40 && /\p{L}/u.test(line.text) && !KIND_WORDS[line.text.toLowerCase()];
+  return (
+    !!line.text &&
+    !line.chrome &&
+    !line.meta &&
+    line.words >= 2 &&
+    line.words <= 40 &&
+    /\p{L}/u.test(line.text) &&
+    !KIND_WORDS[line.text.toLowerCase()]
+  );
 }
 
 function pageDateFrom(found: FoundDate, rule: string): PageDate | null {
@@ -104,40 +152,76 @@ interface OutletVote {
 }
 
 /** Collects what the page's chrome says about who published it, with a weight per rule. */
-function collectOutletVotes(lines: LineInfo[], decisions: LineDecision[], title: string): OutletVote[] {
+function collectOutletVotes(
+  lines: LineInfo[],
+  decisions: LineDecision[],
+  title: string,
+): OutletVote[] {
   const votes: OutletVote[] = [];
   const titleKey = normalizeKey(title);
   const vote = (raw: string, weight: number, rule: string) => {
-    const cleaned = raw.trim().replace(/^[“"'«]|[”"'».:]+$/g, '').trim();
+    const cleaned = raw
+      .trim()
+      .replace(/^[“"'«]|[”"'».:]+$/g, '')
+      .trim();
     if (!cleaned || cleaned.split(/\s+/).length > 8) return;
     const [name, ...rest] = cleaned.split(/\s+\|\s+/);
     if (!name || normalizeKey(name) === titleKey || /^(home|blog|news|main)$/i.test(name)) return;
     votes.push({ name: name.trim(), fullName: rest.length ? cleaned : null, weight, rule });
   };
   const lead = lines.find((l) => decisions[l.n]?.role === 'paragraph');
-  const agency = lead && /^\p{Lu}[\p{Lu} .'-]+,[^()]{0,40}\((\p{Lu}[\p{L}.&' -]{1,30})\)\s*[-–—]/u.exec(lead.text);
+  const agency =
+    lead &&
+    /^\p{Lu}[\p{Lu} .'-]+,[^()]{0,40}\((\p{Lu}[\p{L}.&' -]{1,30})\)\s*[-–—]/u.exec(lead.text);
   if (agency) vote(agency[1]!, 3, 'news-agency dateline opening the lead');
   const top = lines.find((l) => l.text);
-  if (top && !top.chrome && !top.meta && top.words >= 2 && top.words <= 6 && !/[.!?:,]$/.test(top.text) && !isPersonName(top.text)) {
+  if (
+    top &&
+    !top.chrome &&
+    !top.meta &&
+    top.words >= 2 &&
+    top.words <= 6 &&
+    !/[.!?:,]$/.test(top.text) &&
+    !isPersonName(top.text)
+  ) {
     const next = lines.slice(top.n + 1, top.n + 4).filter((l) => l.text);
-    if (next.filter((l) => l.chrome).length >= 2) vote(top.text, 2, 'site name at the top of the page, over the menu');
+    if (next.filter((l) => l.chrome).length >= 2)
+      vote(top.text, 2, 'site name at the top of the page, over the menu');
   }
   for (const line of lines) {
     if (!line.text || decisions[line.n]?.role === 'paragraph') continue;
     const text = line.text;
     let m: RegExpExecArray | null;
-    if ((m = /originally (?:published|appeared) (?:on|in|by|at) (?:the )?([^.,;]+)/i.exec(text))) vote(m[1]!, 6, 'originally published on');
+    if ((m = /originally (?:published|appeared) (?:on|in|by|at) (?:the )?([^.,;]+)/i.exec(text)))
+      vote(m[1]!, 6, 'originally published on');
     if ((m = /^(\S+(?:\s\S+){0,3}) publishes\b/.exec(text))) vote(m[1]!, 4, 'X publishes');
-    if ((m = /^(?:last|latest|more) (?:news|stories|articles) (?:in|from|on|at) (.+)$/i.exec(text))) vote(m[1]!, 3, 'latest news from X');
+    if ((m = /^(?:last|latest|more) (?:news|stories|articles) (?:in|from|on|at) (.+)$/i.exec(text)))
+      vote(m[1]!, 3, 'latest news from X');
     const unit = findRepeatedUnit(text);
     if (unit && line.words <= 40) vote(unit, 4, 'site name repeated in the title bar');
-    else if (line.repeats >= 2 && /\s\|\s/.test(text) && line.words <= 12) vote(text, 3, 'site name repeated in the chrome');
+    else if (line.repeats >= 2 && /\s\|\s/.test(text) && line.words <= 12)
+      vote(text, 3, 'site name repeated in the chrome');
     const crumbs = splitBreadcrumb(text);
     if (crumbs && crumbs.length >= 2) vote(crumbs[0]!, 3, 'breadcrumb root');
-    if ((m = /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^.]+?)\.?\s*(?:all rights reserved|$)/i.exec(text)) && /rights|^©/i.test(text)) vote(m[1]!, 2, 'copyright line');
-    if ((m = /^by:?\s+(.+?)(?:\s+(?:published|posted|updated)\b.*)?:?$/i.exec(text)) && !readByline(text)) vote(m[1]!, 2, 'byline names an organisation');
+    if (
+      (m =
+        /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^.]+?)\.?\s*(?:all rights reserved|$)/i.exec(
+          text,
+        )) &&
+      /rights|^©/i.test(text)
+    )
+      vote(m[1]!, 2, 'copyright line');
+    if (
+      (m = /^by:?\s+(.+?)(?:\s+(?:published|posted|updated)\b.*)?:?$/i.exec(text)) &&
+      !readByline(text)
+    )
+      vote(m[1]!, 2, 'byline names an organisation');
     const key = line.key;
-    if (titleKey && key.startsWith(`${titleKey} `) && /\s[|–—-]\s/.test(text.slice(title.length - 2))) {
+    if (
+      titleKey &&
+      key.startsWith(`${titleKey} `) &&
+      /\s[|–—-]\s/.test(text.slice(title.length - 2))
+    ) {
       vote(text.slice(text.search(/\s[|–—-]\s[^|–—-]*$/) + 3), 3, 'title bar "Title | Site"');
     }
   }
@@ -152,10 +236,16 @@ export function chooseOutlet(votes: OutletVote[], outlets: KnownOutlet[]): Outle
       if (alias) byAlias.set(normalizeKey(alias), outlet);
     }
   }
-  const tally = new Map<string, { weight: number; vote: OutletVote; known?: KnownOutlet; rules: Set<string> }>();
+  const tally = new Map<
+    string,
+    { weight: number; vote: OutletVote; known?: KnownOutlet; rules: Set<string> }
+  >();
   for (const vote of votes) {
     const key = normalizeKey(vote.name);
-    const known = byAlias.get(key) ?? byAlias.get(normalizeKey(vote.fullName ?? '')) ?? byAlias.get(key.replace(/ (com|org|net|bg|az|ru|ge|am|ua|io|info|news)$/, ''));
+    const known =
+      byAlias.get(key) ??
+      byAlias.get(normalizeKey(vote.fullName ?? '')) ??
+      byAlias.get(key.replace(/ (com|org|net|bg|az|ru|ge|am|ua|io|info|news)$/, ''));
     const id = known?.id ?? slugify(vote.name);
     const entry = tally.get(id) ?? { weight: 0, vote, known, rules: new Set<string>() };
     entry.weight += vote.weight;
@@ -163,7 +253,9 @@ export function chooseOutlet(votes: OutletVote[], outlets: KnownOutlet[]): Outle
     if (vote.fullName && !entry.vote.fullName) entry.vote = vote;
     tally.set(id, entry);
   }
-  const ranked = [...tally.entries()].sort((a, b) => b[1].weight - a[1].weight || compareStrings(a[0], b[0]));
+  const ranked = [...tally.entries()].sort(
+    (a, b) => b[1].weight - a[1].weight || compareStrings(a[0], b[0]),
+  );
   const best = ranked[0];
   if (!best || best[1].weight < 2 || !best[0]) return null;
   const [id, { vote, known, rules }] = best;
@@ -191,7 +283,9 @@ function readPersonNames(text: string): string | null {
   const parts = text.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/);
   if (parts.length < 2 || !parts.every(isPersonName)) return null;
   const tidy = parts.map(tidyName);
-  return tidy.length === 2 ? tidy.join(' and ') : `${tidy.slice(0, -1).join(', ')} and ${tidy.at(-1)}`;
+  return tidy.length === 2
+    ? tidy.join(' and ')
+    : `${tidy.slice(0, -1).join(', ')} and ${tidy.at(-1)}`;
 }
 
 /**
@@ -227,7 +321,13 @@ export function readMetadata(
   let titleLine: LineInfo | undefined = above[0];
   let dekLine: LineInfo | undefined;
   const [first, second] = above;
-  if (first && second && countTitleEchoes(lines, second) > 0 && countTitleEchoes(lines, first) === 0 && first.words >= 6) {
+  if (
+    first &&
+    second &&
+    countTitleEchoes(lines, second) > 0 &&
+    countTitleEchoes(lines, first) === 0 &&
+    first.words >= 6
+  ) {
     const between = lines.slice(second.n + 1, first.n).every((l) => !l.text || l.meta || l.chrome);
     if (between) {
       titleLine = second;
@@ -237,47 +337,89 @@ export function readMetadata(
   let title: string;
   if (titleLine) {
     title = titleLine.text;
-    evidence.title = countTitleEchoes(lines, titleLine) > 0 ? 'headline above the body, repeated in the page' : 'headline above the body';
+    evidence.title =
+      countTitleEchoes(lines, titleLine) > 0
+        ? 'headline above the body, repeated in the page'
+        : 'headline above the body';
     mark(titleLine.n, 'title');
     // Copies of the headline are chrome once the headline is known.
     const key = normalizeKey(title);
-    for (const line of lines) if (line.n !== titleLine.n && line.key === key) decisions[line.n] = { role: 'chrome', reason: 'title printed again' };
+    for (const line of lines)
+      if (line.n !== titleLine.n && line.key === key)
+        decisions[line.n] = { role: 'chrome', reason: 'title printed again' };
   } else {
-    const crumbTail = lines.map((l) => splitBreadcrumb(l.text)).find((c) => c && c.length > 1)?.at(-1);
+    const crumbTail = lines
+      .map((l) => splitBreadcrumb(l.text))
+      .find((c) => c && c.length > 1)
+      ?.at(-1);
     const firstParagraph = lines.find((l) => decisions[l.n]?.role === 'paragraph');
     if (crumbTail) {
       title = crumbTail;
       evidence.title = 'last item of the breadcrumb';
     } else {
       const sentence = firstParagraph?.text.split(/(?<=[.!?])\s/)[0] ?? '';
-      title = sentence.split(/\s+/).slice(0, 14).join(' ') + (sentence.split(/\s+/).length > 14 ? '…' : '');
+      title =
+        sentence.split(/\s+/).slice(0, 14).join(' ') +
+        (sentence.split(/\s+/).length > 14 ? '…' : '');
       evidence.title = 'no headline shown: made from the first sentence';
       warnings.push('no title shown; title made from the first sentence');
     }
   }
 
   // Dek: a standfirst line between the headline and the body, or a lone short sentence right under it.
-  const firstBody = lines.findIndex((l, i) => i >= span.start && (decisions[i]?.role === 'paragraph' || decisions[i]?.role === 'heading'));
+  const firstBody = lines.findIndex(
+    (l, i) =>
+      i >= span.start && (decisions[i]?.role === 'paragraph' || decisions[i]?.role === 'heading'),
+  );
   if (!dekLine && titleLine) {
-    const between = lines.slice(titleLine.n + 1, span.start).filter((l) => isTitleCandidate(l) && l.words >= 6);
+    const between = lines
+      .slice(titleLine.n + 1, span.start)
+      .filter((l) => isTitleCandidate(l) && l.words >= 6);
     if (between.length === 1) dekLine = between[0];
   }
   if (!dekLine && titleLine && firstBody >= 0) {
     const candidate = lines[firstBody]!;
-    const onlyBlankBetween = lines.slice(titleLine.n + 1, firstBody).every((l) => !l.text || decisions[l.n]?.role === 'chrome');
+    const onlyBlankBetween = lines
+      .slice(titleLine.n + 1, firstBody)
+      .every((l) => !l.text || decisions[l.n]?.role === 'chrome');
     const sentences = candidate.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).length;
-    const nextIsBody = lines.slice(firstBody + 1, span.end + 1).some((l) => decisions[l.n]?.role === 'paragraph');
-    const dateline = /^(on|in|at)\s|^\p{Lu}{3,}[\s,(]/u.test(candidate.text) || findDates(candidate.text.slice(0, 40)).length > 0;
+    const nextIsBody = lines
+      .slice(firstBody + 1, span.end + 1)
+      .some((l) => decisions[l.n]?.role === 'paragraph');
+    const dateline =
+      /^(on|in|at)\s|^\p{Lu}{3,}[\s,(]/u.test(candidate.text) ||
+      findDates(candidate.text.slice(0, 40)).length > 0;
     // A standfirst summarises in the present tense; a news lead reports in the past, with attribution.
     // Tense is only read for English, so elsewhere the sentence stays in the body, where nothing is lost.
-    const english = detectLanguage(lines.slice(firstBody, span.end + 1).map((l) => l.text).join('\n')) === 'en';
-    const reports = !english || /\b(said|says|told|according to|announced|reported)\b|["“”«»]/i.test(candidate.text) || nlp(candidate.text).has('#PastTense');
-    if (onlyBlankBetween && decisions[firstBody]?.role === 'paragraph' && sentences === 1 && candidate.words <= 35 && nextIsBody && !dateline && !reports) dekLine = candidate;
+    const english =
+      detectLanguage(
+        lines
+          .slice(firstBody, span.end + 1)
+          .map((l) => l.text)
+          .join('\n'),
+      ) === 'en';
+    const reports =
+      !english ||
+      /\b(said|says|told|according to|announced|reported)\b|["“”«»]/i.test(candidate.text) ||
+      nlp(candidate.text).has('#PastTense');
+    if (
+      onlyBlankBetween &&
+      decisions[firstBody]?.role === 'paragraph' &&
+      sentences === 1 &&
+      candidate.words <= 35 &&
+      nextIsBody &&
+      !dateline &&
+      !reports
+    )
+      dekLine = candidate;
   }
   const dek = dekLine?.text ?? null;
   if (dekLine) {
     mark(dekLine.n, 'dek');
-    evidence.dek = dekLine.n < span.start ? 'standfirst between headline and body' : 'single short sentence under the headline';
+    evidence.dek =
+      dekLine.n < span.start
+        ? 'standfirst between headline and body'
+        : 'single short sentence under the headline';
   }
 
   // The header zone runs from a few lines above the headline to the first paragraph; the
@@ -285,7 +427,9 @@ export function readMetadata(
   const headerFrom = titleLine ? Math.max(0, titleLine.n - 3) : Math.max(0, span.start - 6);
   const bodyStart = firstBody >= 0 ? firstBody : span.start;
   const header = lines.slice(headerFrom, bodyStart).filter((l) => l.text && l.n !== titleLine?.n);
-  const metaInside = lines.slice(bodyStart, span.end + 1).filter((l) => decisions[l.n]?.role === 'meta' && l.n !== dekLine?.n);
+  const metaInside = lines
+    .slice(bodyStart, span.end + 1)
+    .filter((l) => decisions[l.n]?.role === 'meta' && l.n !== dekLine?.n);
   const trailing: LineInfo[] = [];
   for (let i = span.end + 1; i < lines.length && trailing.length < 8; i++) {
     const line = lines[i]!;
@@ -300,10 +444,12 @@ export function readMetadata(
   for (const line of [...header, ...metaInside, ...trailing]) {
     const isUpdate = /\b(last )?updated\b|\bmodified\b/i.test(line.text);
     const found = findDates(line.text).filter((d) => d.month !== null);
-    if (found.some((d) => !d.valid)) warnings.push(`impossible date "${found.find((d) => !d.valid)!.text}" ignored`);
+    if (found.some((d) => !d.valid))
+      warnings.push(`impossible date "${found.find((d) => !d.valid)!.text}" ignored`);
     const valid = found.filter((d) => d.valid);
     if (valid.length === 0) {
-      if (findRelativeDate(line.text) && !date) warnings.push(`relative date "${findRelativeDate(line.text)}" not turned into a date`);
+      if (findRelativeDate(line.text) && !date)
+        warnings.push(`relative date "${findRelativeDate(line.text)}" not turned into a date`);
       continue;
     }
     if (line.words > 25 && !/published|posted/i.test(line.text)) continue;
@@ -313,11 +459,23 @@ export function readMetadata(
       if (decisions[line.n]?.role !== 'meta') mark(line.n, 'update timestamp');
       continue;
     }
-    const pick = published ? (valid.find((d) => d.index > published.index) ?? valid[0]!) : valid[0]!;
-    const candidate = pageDateFrom(pick, published ? '"Published" line' : trailing.includes(line) ? 'dateline after the body' : 'dateline near the headline');
-    if (candidate && (!date || (published && !date.rule.startsWith('"Published"')))) date = candidate;
+    const pick = published
+      ? (valid.find((d) => d.index > published.index) ?? valid[0]!)
+      : valid[0]!;
+    const candidate = pageDateFrom(
+      pick,
+      published
+        ? '"Published" line'
+        : trailing.includes(line)
+          ? 'dateline after the body'
+          : 'dateline near the headline',
+    );
+    if (candidate && (!date || (published && !date.rule.startsWith('"Published"'))))
+      date = candidate;
   }
-  const leadLine = lines.find((l) => l.n >= bodyStart && l.n !== dekLine?.n && decisions[l.n]?.role === 'paragraph');
+  const leadLine = lines.find(
+    (l) => l.n >= bodyStart && l.n !== dekLine?.n && decisions[l.n]?.role === 'paragraph',
+  );
   if (!date && leadLine) {
     const lead = leadLine.text.slice(0, 80);
     const m = /^(?:On|(?:\p{Lu}[\p{L}-]+,?\s+)+(?:\([^)]*\)\s*)?[-–—,]?)\s*/u.exec(lead);
@@ -335,7 +493,9 @@ export function readMetadata(
   let author: string | null = null;
   for (const line of [...header, ...metaInside]) {
     // A dateline may end with its byline: "Posted on March 3, 2025 by Karen Li".
-    const tail = line.meta ? /\bby\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$/u.exec(line.text)?.[1] : undefined;
+    const tail = line.meta
+      ? /\bby\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$/u.exec(line.text)?.[1]
+      : undefined;
     const byline = readByline(line.text);
     const name = byline ?? NAME_IN_CITY.exec(line.text)?.[1] ?? tail ?? null;
     if (name && (byline || isPersonName(name))) {
@@ -366,7 +526,10 @@ export function readMetadata(
   if (!author) {
     // An author note closing the article: "Jane Roe is a water engineer based in Tashkent."
     const last = [...lines].reverse().find((l) => decisions[l.n]?.role === 'paragraph');
-    const note = last && last.words <= 30 ? /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}) is (?:a|an|the)\s/u.exec(last.text) : null;
+    const note =
+      last && last.words <= 30
+        ? /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}) is (?:a|an|the)\s/u.exec(last.text)
+        : null;
     if (note && isPersonName(note[1]!)) {
       author = tidyName(note[1]!);
       evidence.author = 'author note at the end of the article';
@@ -385,7 +548,11 @@ export function readMetadata(
   for (const line of lines) {
     const crumbs = splitBreadcrumb(line.text);
     if (!crumbs) continue;
-    const inner = crumbs.slice(1).filter((c) => normalizeKey(c) !== normalizeKey(title) && !/^(home|blog|news|main)$/i.test(c));
+    const inner = crumbs
+      .slice(1)
+      .filter(
+        (c) => normalizeKey(c) !== normalizeKey(title) && !/^(home|blog|news|main)$/i.test(c),
+      );
     if (inner.length) {
       section = inner.at(-1)!;
       evidence.section = 'breadcrumb';
@@ -415,5 +582,17 @@ export function readMetadata(
     }
   }
 
-  return { title, dek, date, updated, author, outlet, section, categories, kind, evidence, warnings };
+  return {
+    title,
+    dek,
+    date,
+    updated,
+    author,
+    outlet,
+    section,
+    categories,
+    kind,
+    evidence,
+    warnings,
+  };
 }

@@ -5,10 +5,21 @@ import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { knownActorSchema, knownOutletSchema, knownTopicSchema } from '../../src/schema.ts';
-import { computeCacheKey, computePipelineVersion, openArticleCache, type ArticleCache } from './cache.ts';
+import {
+  computeCacheKey,
+  computePipelineVersion,
+  openArticleCache,
+  type ArticleCache,
+} from './cache.ts';
 import { analyzeArticle, type ArticleAnalysis } from './analysis/analyze.ts';
 import { buildCorpus, type AnalyzeFn } from './corpus.ts';
-import { extractArticle, INPUT_FORMATS, type ArticleDraft, type ExtractResult, type Knowledge } from './extract.ts';
+import {
+  extractArticle,
+  INPUT_FORMATS,
+  type ArticleDraft,
+  type ExtractResult,
+  type Knowledge,
+} from './extract.ts';
 import { summarize, type IngestReport, type InputReport } from './report.ts';
 import { compareStrings } from './text.ts';
 import { createWorkerPool, WorkerPoolError } from './worker-pool.ts';
@@ -47,12 +58,18 @@ export function loadKnowledge(knowledgeDir: string): Knowledge {
     if (!existsSync(full)) return [];
     const parsed = z.array(schema).safeParse(JSON.parse(readFileSync(full, 'utf8')));
     if (!parsed.success) {
-      const details = parsed.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`).join('\n');
+      const details = parsed.error.issues
+        .map((i) => `${file}: ${i.path.join('.')}: ${i.message}`)
+        .join('\n');
       throw new Error(`invalid knowledge file\n${details}`);
     }
     return parsed.data;
   };
-  return { outlets: read('outlets.json', knownOutletSchema), actors: read('actors.json', knownActorSchema), topics: read('topics.json', knownTopicSchema) };
+  return {
+    outlets: read('outlets.json', knownOutletSchema),
+    actors: read('actors.json', knownActorSchema),
+    topics: read('topics.json', knownTopicSchema),
+  };
 }
 
 const CODE_DIR = path.dirname(new URL(import.meta.url).pathname);
@@ -60,11 +77,24 @@ const PROJECT_ROOT = path.resolve(CODE_DIR, '../..');
 
 /** The pipeline's version for this run: code, schemas, knowledge and locked dependencies. */
 export function currentPipelineVersion(knowledgeDir: string): string {
-  return computePipelineVersion(CODE_DIR, knowledgeDir, [path.join(PROJECT_ROOT, 'src/schema.ts'), path.join(PROJECT_ROOT, 'package-lock.json')]);
+  return computePipelineVersion(CODE_DIR, knowledgeDir, [
+    path.join(PROJECT_ROOT, 'src/schema.ts'),
+    path.join(PROJECT_ROOT, 'package-lock.json'),
+  ]);
 }
 
 function emptyInput(file: string): InputReport {
-  return { file, status: 'error', article: null, title: null, encoding: null, problems: [], warnings: [], evidence: {}, removed: [] };
+  return {
+    file,
+    status: 'error',
+    article: null,
+    title: null,
+    encoding: null,
+    problems: [],
+    warnings: [],
+    evidence: {},
+    removed: [],
+  };
 }
 
 /** One input handed to a worker: its file name and bytes. */
@@ -89,7 +119,11 @@ export interface ExtractOutput {
 const PARALLEL_MIN_INPUTS = 48;
 
 /** Reads the inputs that were not cached: on worker threads when there are many, else here. */
-async function extractAll(jobs: ExtractJob[], knowledge: Knowledge, threads: number): Promise<Array<ExtractOutput | { failure: string }>> {
+async function extractAll(
+  jobs: ExtractJob[],
+  knowledge: Knowledge,
+  threads: number,
+): Promise<Array<ExtractOutput | { failure: string }>> {
   const extractHere = ({ name, bytes }: ExtractJob) => {
     try {
       return { result: extractArticle(name, bytes, knowledge), analysis: null };
@@ -98,10 +132,22 @@ async function extractAll(jobs: ExtractJob[], knowledge: Knowledge, threads: num
     }
   };
   if (jobs.length < PARALLEL_MIN_INPUTS || threads < 2) return jobs.map(extractHere);
-  const pool = createWorkerPool<ExtractJob, ExtractOutput>(new URL('./extract-worker.ts', import.meta.url), threads, knowledge);
+  const pool = createWorkerPool<ExtractJob, ExtractOutput>(
+    new URL('./extract-worker.ts', import.meta.url),
+    threads,
+    knowledge,
+  );
   try {
     // A job that fails is that file's problem; a pool that fails is not, and its jobs run here.
-    return await Promise.all(jobs.map((job) => pool.run(job).catch((error: Error) => (error instanceof WorkerPoolError ? extractHere(job) : { failure: error.message }))));
+    return await Promise.all(
+      jobs.map((job) =>
+        pool
+          .run(job)
+          .catch((error: Error) =>
+            error instanceof WorkerPoolError ? extractHere(job) : { failure: error.message },
+          ),
+      ),
+    );
   } finally {
     await pool.close();
   }
@@ -116,7 +162,8 @@ const READ_AHEAD = 16;
 async function loadEntry(full: string, extension: string): Promise<LoadedEntry> {
   try {
     const info = await stat(full);
-    const wanted = info.isFile() && INPUT_EXTENSIONS.includes(extension) && info.size <= MAX_INPUT_BYTES;
+    const wanted =
+      info.isFile() && INPUT_EXTENSIONS.includes(extension) && info.size <= MAX_INPUT_BYTES;
     return { info, bytes: wanted ? await readFile(full) : null };
   } catch (error) {
     return { error: error as NodeJS.ErrnoException };
@@ -131,11 +178,17 @@ async function readInputs(
   cache: { store: ArticleCache; version: string; keys: Map<string, string> } | null,
 ): Promise<{ drafts: ArticleDraft[]; early: Map<string, EarlyAnalysis> }> {
   const names = (await readdir(options.seedsDir)).sort(compareStrings);
-  const slots: Array<{ entry: InputReport; key: string; result?: ExtractResult; job?: ExtractJob }> = [];
+  const slots: Array<{
+    entry: InputReport;
+    key: string;
+    result?: ExtractResult;
+    job?: ExtractJob;
+  }> = [];
   const loads: Array<Promise<LoadedEntry> | undefined> = [];
   const startLoad = (i: number) => {
     const name = names[i];
-    if (name !== undefined && !name.startsWith('.')) loads[i] ??= loadEntry(path.join(options.seedsDir, name), path.extname(name).toLowerCase());
+    if (name !== undefined && !name.startsWith('.'))
+      loads[i] ??= loadEntry(path.join(options.seedsDir, name), path.extname(name).toLowerCase());
   };
   let done = 0;
   for (const [i, name] of names.entries()) {
@@ -153,13 +206,21 @@ async function readInputs(
     loads[i] = undefined;
     if ('error' in loaded) {
       const code = loaded.error.code;
-      entry.problems.push(code === 'ELOOP' ? 'symbolic link loop: the link points back to itself' : code === 'ENOENT' ? 'broken symbolic link: its target does not exist' : `cannot be read (${code ?? String(loaded.error)})`);
+      entry.problems.push(
+        code === 'ELOOP'
+          ? 'symbolic link loop: the link points back to itself'
+          : code === 'ENOENT'
+            ? 'broken symbolic link: its target does not exist'
+            : `cannot be read (${code ?? String(loaded.error)})`,
+      );
       continue;
     }
     const { info, bytes } = loaded;
     if (info.isDirectory()) {
       entry.status = INPUT_EXTENSIONS.includes(extension) ? 'error' : 'skipped';
-      entry.problems.push(`is a folder${INPUT_EXTENSIONS.includes(extension) ? ' named like an article file' : ''}, not a file`);
+      entry.problems.push(
+        `is a folder${INPUT_EXTENSIONS.includes(extension) ? ' named like an article file' : ''}, not a file`,
+      );
       continue;
     }
     if (!INPUT_EXTENSIONS.includes(extension)) {
@@ -168,7 +229,9 @@ async function readInputs(
       continue;
     }
     if (info.size > MAX_INPUT_BYTES) {
-      entry.problems.push(`too large to be an article (${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB)`);
+      entry.problems.push(
+        `too large to be an article (${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB)`,
+      );
       continue;
     }
     if (!bytes) {
@@ -226,11 +289,20 @@ function chooseAnalysis(
   cache: { store: ArticleCache; version: string; keys: Map<string, string> } | null,
 ): AnalyzeFn {
   return (draft, published) => {
-    const key = cache ? computeCacheKey(`analysis:${published ?? 'undated'}`, new TextEncoder().encode(cache.keys.get(draft.seedFile) ?? draft.seedFile), cache.version) : '';
+    const key = cache
+      ? computeCacheKey(
+          `analysis:${published ?? 'undated'}`,
+          new TextEncoder().encode(cache.keys.get(draft.seedFile) ?? draft.seedFile),
+          cache.version,
+        )
+      : '';
     const cached = cache?.store.read<ArticleAnalysis>(key);
     if (cached) return cached;
     const made = early.get(draft.seedFile);
-    const analysis = made && made.published === published ? made.value : analyzeArticle(draft, knowledge, published);
+    const analysis =
+      made && made.published === published
+        ? made.value
+        : analyzeArticle(draft, knowledge, published);
     cache?.store.write(key, analysis);
     return analysis;
   };
@@ -241,7 +313,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const knowledge = loadKnowledge(options.knowledgeDir);
   const reports: InputReport[] = [];
   const version = currentPipelineVersion(options.knowledgeDir);
-  const cache = options.cacheDir ? { store: openArticleCache(options.cacheDir), version, keys: new Map<string, string>() } : null;
+  const cache = options.cacheDir
+    ? { store: openArticleCache(options.cacheDir), version, keys: new Map<string, string>() }
+    : null;
   const { drafts, early } = await readInputs(options, knowledge, reports, cache);
   const corpus = buildCorpus(drafts, knowledge, chooseAnalysis(knowledge, early, cache));
   const problems = validateCorpus(corpus);
@@ -257,8 +331,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   // Only a warning: the page may be scheduled or its clock wrong, and the date is still what it shows.
   const today = new Date().toISOString().slice(0, 10);
   for (const article of corpus.articles) {
-    if (article.data.date && article.data.date.slice(0, 10) > today.slice(0, article.data.date.length)) {
-      byFile.get(article.data.seedFile)?.warnings.push(`publication date ${article.data.date} is in the future`);
+    if (
+      article.data.date &&
+      article.data.date.slice(0, 10) > today.slice(0, article.data.date.length)
+    ) {
+      byFile
+        .get(article.data.seedFile)
+        ?.warnings.push(`publication date ${article.data.date} is in the future`);
     }
   }
   for (const problem of problems) {
@@ -274,7 +353,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   }
 
   const report = summarize(version, reports);
-  const failed = report.totals.articles === 0 || (options.strict === true && report.totals.error > 0);
+  const failed =
+    report.totals.articles === 0 || (options.strict === true && report.totals.error > 0);
   if (report.totals.articles > 0) await writeContent(options.outDir, corpus, report);
   return { report, exitCode: failed ? 1 : 0 };
 }

@@ -3,8 +3,7 @@ import iconv from 'iconv-lite';
 
 /** The outcome of turning a file's bytes into text. */
 export type Decoded =
-  | { ok: true; text: string; encoding: string; warnings: string[] }
-  | { ok: false; problem: string };
+  { ok: true; text: string; encoding: string; warnings: string[] } | { ok: false; problem: string };
 
 const MAGIC: Array<[number[], string]> = [
   [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
@@ -65,13 +64,29 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     return decodeUtf8(bytes.subarray(3), 'utf-8 (with BOM)', warnings);
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le (with BOM)', warnings };
+    return {
+      ok: true,
+      text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'),
+      encoding: 'utf-16le (with BOM)',
+      warnings,
+    };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { ok: true, text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be (with BOM)', warnings };
+    return {
+      ok: true,
+      text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'),
+      encoding: 'utf-16be (with BOM)',
+      warnings,
+    };
   }
   const utf16 = detectBomlessUtf16(bytes);
-  if (utf16) return { ok: true, text: iconv.decode(Buffer.from(bytes), utf16), encoding: `${utf16} (no BOM)`, warnings };
+  if (utf16)
+    return {
+      ok: true,
+      text: iconv.decode(Buffer.from(bytes), utf16),
+      encoding: `${utf16} (no BOM)`,
+      warnings,
+    };
 
   let zeros = 0;
   for (const byte of bytes) if (byte === 0) zeros++;
@@ -84,7 +99,12 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 
 function decodeUtf8(bytes: Uint8Array, label: string, warnings: string[]): Decoded {
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: label, warnings };
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8', { fatal: true }).decode(bytes),
+      encoding: label,
+      warnings,
+    };
   } catch {
     // Not valid UTF-8: either a legacy code page or UTF-8 with a few broken bytes.
   }
@@ -93,12 +113,15 @@ function decodeUtf8(bytes: Uint8Array, label: string, warnings: string[]): Decod
   const multibyte = (lossy.match(/[^\x00-\x7f\uFFFD]/g) ?? []).length;
   // Legacy code pages almost never form valid UTF-8 sequences, so any real share of them means UTF-8.
   if (multibyte >= replaced) {
-    warnings.push(`${replaced} invalid UTF-8 byte sequence${replaced === 1 ? ' was' : 's were'} replaced`);
+    warnings.push(
+      `${replaced} invalid UTF-8 byte sequence${replaced === 1 ? ' was' : 's were'} replaced`,
+    );
     return { ok: true, text: lossy, encoding: 'utf-8 (repaired)', warnings };
   }
   const guess = (chardet.detect(bytes) ?? '').toLowerCase();
   const encoding = LEGACY_ENCODINGS.has(guess) ? guess : 'windows-1252';
-  if (!LEGACY_ENCODINGS.has(guess)) warnings.push(`encoding unclear (detector said ${guess || 'nothing'}); read as windows-1252`);
+  if (!LEGACY_ENCODINGS.has(guess))
+    warnings.push(`encoding unclear (detector said ${guess || 'nothing'}); read as windows-1252`);
   return { ok: true, text: iconv.decode(Buffer.from(bytes), encoding), encoding, warnings };
 }
 

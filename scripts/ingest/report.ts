@@ -38,10 +38,15 @@ export function formatReportTable(report: IngestReport, verbose = false): string
   const rows = report.inputs
     .filter((i) => verbose || i.status !== 'ok' || report.inputs.length <= 50)
     .map((i) => {
-      const detail = i.status === 'error' || i.status === 'skipped' ? i.problems.join('; ') : `${i.article}${i.warnings.length ? ` — ${i.warnings.join('; ')}` : ''}`;
+      const detail =
+        i.status === 'error' || i.status === 'skipped'
+          ? i.problems.join('; ')
+          : `${i.article}${i.warnings.length ? ` — ${i.warnings.join('; ')}` : ''}`;
       return `${i.status.padEnd(7)} ${i.file}  ${detail}`;
     });
   const t = report.totals;
-  rows.push(`ingest: ${t.inputs} inputs → ${t.articles} articles (${t.ok} ok, ${t.warning} with warnings, ${t.error} errors, ${t.skipped} skipped)`);
+  rows.push(
+    `ingest: ${t.inputs} inputs → ${t.articles} articles (${t.ok} ok, ${t.warning} with warnings, ${t.error} errors, ${t.skipped} skipped)`,
+  );
   return rows.join('\n');
 }

@@ -26,7 +26,9 @@ export interface BodyHeading {
 
 /** The body as ordered blocks, ready to be written as Markdown. */
 export interface BodyStructure {
-  blocks: Array<{ type: 'heading'; heading: BodyHeading } | { type: 'paragraph'; paragraph: BodyParagraph }>;
+  blocks: Array<
+    { type: 'heading'; heading: BodyHeading } | { type: 'paragraph'; paragraph: BodyParagraph }
+  >;
   paragraphs: BodyParagraph[];
   headings: BodyHeading[];
 }
@@ -42,13 +44,15 @@ export function splitLeadInLabel(text: string): { label: string | null; rest: st
   const words = label.split(/\s+/).length;
   const rest = text.slice(m[0].length);
   if (words < 2 || words > 16 || rest.length < label.length * 2) return { label: null, rest: text };
-  if (/\b\p{Lu}$/u.test(label) || /\b(Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Prof|Inc|Ltd|No)$/.test(label)) return { label: null, rest: text };
+  if (/\b\p{Lu}$/u.test(label) || /\b(Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Prof|Inc|Ltd|No)$/.test(label))
+    return { label: null, rest: text };
   // A comma or a lowercase past participle already marks a clause; checking them first keeps the
   // NLP tagger (the ingest's costliest step) off most paragraphs.
   if (/[,;]/.test(label) || /\b\p{Ll}+ed\b/u.test(label)) return { label: null, rest: text };
   // compromise reads nouns such as "battle" or "positions" as present-tense verbs, so only
   // the marks of a finite clause count against a label: past tense, modals, copulas, pronouns.
-  if (nlp(label).has('(#PastTense|#Modal|#Copula|#Auxiliary|#Pronoun|#Adverb|#Gerund)')) return { label: null, rest: text };
+  if (nlp(label).has('(#PastTense|#Modal|#Copula|#Auxiliary|#Pronoun|#Adverb|#Gerund)'))
+    return { label: null, rest: text };
   return { label: `${label}.`, rest };
 }
 
@@ -75,7 +79,13 @@ export function buildStructure(lines: LineInfo[], decisions: LineDecision[]): Bo
       const listItem = role === 'list-item';
       const raw = listItem ? line.text.replace(/^(?:[•·▪●◦‣∙*]|[-–—])\s*/, '') : line.text;
       const { label, rest } = listItem ? { label: null, rest: raw } : splitLeadInLabel(raw);
-      const paragraph: BodyParagraph = { id: `p-${paragraphs.length + 1}`, text: rest, label, heading: current, listItem };
+      const paragraph: BodyParagraph = {
+        id: `p-${paragraphs.length + 1}`,
+        text: rest,
+        label,
+        heading: current,
+        listItem,
+      };
       paragraphs.push(paragraph);
       blocks.push({ type: 'paragraph', paragraph });
     }
@@ -109,13 +119,21 @@ export function toMarkdown(structure: BodyStructure): string {
         list = { type: 'list', ordered: false, spread: false, children: [] };
         children.push(list);
       }
-      const item: ListItem = { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: phrasing(block.paragraph) }] };
+      const item: ListItem = {
+        type: 'listItem',
+        spread: false,
+        children: [{ type: 'paragraph', children: phrasing(block.paragraph) }],
+      };
       list.children.push(item);
       continue;
     }
     list = null;
     if (block.type === 'heading') {
-      const heading: Heading = { type: 'heading', depth: block.heading.depth, children: [{ type: 'text', value: block.heading.text }] };
+      const heading: Heading = {
+        type: 'heading',
+        depth: block.heading.depth,
+        children: [{ type: 'text', value: block.heading.text }],
+      };
       children.push(heading);
     } else {
       const paragraph: Paragraph = { type: 'paragraph', children: phrasing(block.paragraph) };
@@ -123,5 +141,7 @@ export function toMarkdown(structure: BodyStructure): string {
     }
   }
   const root: Root = { type: 'root', children };
-  return unified().use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true }).stringify(root);
+  return unified()
+    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true })
+    .stringify(root);
 }

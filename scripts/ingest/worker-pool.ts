@@ -22,7 +22,11 @@ export interface WorkerPool<I, O> {
  * Starts `size` workers from a TypeScript module that reads `workerData.data` and answers each
  * message with `{ ok, value | error }`.
  */
-export function createWorkerPool<I, O>(entry: URL, size: number, workerData: unknown): WorkerPool<I, O> {
+export function createWorkerPool<I, O>(
+  entry: URL,
+  size: number,
+  workerData: unknown,
+): WorkerPool<I, O> {
   const queue: Array<Job<I, O>> = [];
   const idle: Worker[] = [];
   const busy = new Map<Worker, Job<I, O>>();

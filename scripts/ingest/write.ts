@@ -3,11 +3,24 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import type { ZodType } from 'astro/zod';
-import { actorSchema, articleSchema, eventSchema, sourceSchema, topicSchema } from '../../src/schema.ts';
+import {
+  actorSchema,
+  articleSchema,
+  eventSchema,
+  sourceSchema,
+  topicSchema,
+} from '../../src/schema.ts';
 import type { Corpus } from './corpus.ts';
 
 /** The folders and files under content/ that the ingest owns; everything else is left alone. */
-export const GENERATED = ['articles', 'actors', 'events', 'sources', 'topics', 'ingest-report.json'] as const;
+export const GENERATED = [
+  'articles',
+  'actors',
+  'events',
+  'sources',
+  'topics',
+  'ingest-report.json',
+] as const;
 
 /** One validation problem, named by entry and field path. */
 export interface ValidationProblem {
@@ -16,10 +29,16 @@ export interface ValidationProblem {
   message: string;
 }
 
-function check(schema: ZodType, value: unknown, entry: string, problems: ValidationProblem[]): boolean {
+function check(
+  schema: ZodType,
+  value: unknown,
+  entry: string,
+  problems: ValidationProblem[],
+): boolean {
   const result = schema.safeParse(value);
   if (result.success) return true;
-  for (const issue of result.error.issues) problems.push({ entry, field: issue.path.join('.') || '(entry)', message: issue.message });
+  for (const issue of result.error.issues)
+    problems.push({ entry, field: issue.path.join('.') || '(entry)', message: issue.message });
   return false;
 }
 
@@ -29,7 +48,9 @@ function check(schema: ZodType, value: unknown, entry: string, problems: Validat
  */
 export function validateCorpus(corpus: Corpus): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  corpus.articles = corpus.articles.filter((a) => check(articleSchema, a.data, `articles/${a.id}.md (${a.data.seedFile})`, problems));
+  corpus.articles = corpus.articles.filter((a) =>
+    check(articleSchema, a.data, `articles/${a.id}.md (${a.data.seedFile})`, problems),
+  );
   const collections: Array<[string, Map<string, unknown>, ZodType]> = [
     ['actors', corpus.actors, actorSchema],
     ['events', corpus.events, eventSchema],
@@ -37,7 +58,8 @@ export function validateCorpus(corpus: Corpus): ValidationProblem[] {
     ['topics', corpus.topics, topicSchema],
   ];
   for (const [name, entries, schema] of collections) {
-    for (const [id, value] of entries) if (!check(schema, value, `${name}/${id}.json`, problems)) entries.delete(id);
+    for (const [id, value] of entries)
+      if (!check(schema, value, `${name}/${id}.json`, problems)) entries.delete(id);
   }
   return problems;
 }
@@ -68,11 +90,17 @@ export async function writeContent(outDir: string, corpus: Corpus, report: unkno
   const old = path.join(outDir, `.ingest-old-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await rm(old, { recursive: true, force: true });
-  for (const dir of GENERATED.filter((g) => !g.endsWith('.json'))) await mkdir(path.join(staging, dir), { recursive: true });
+  for (const dir of GENERATED.filter((g) => !g.endsWith('.json')))
+    await mkdir(path.join(staging, dir), { recursive: true });
 
   const writes: Array<() => Promise<void>> = [];
   for (const article of corpus.articles) {
-    writes.push(() => writeFile(path.join(staging, 'articles', `${article.id}.md`), matter.stringify(article.body, article.data as Record<string, unknown>)));
+    writes.push(() =>
+      writeFile(
+        path.join(staging, 'articles', `${article.id}.md`),
+        matter.stringify(article.body, article.data as Record<string, unknown>),
+      ),
+    );
   }
   const collections: Array<[string, Map<string, unknown>]> = [
     ['actors', corpus.actors],
@@ -81,7 +109,8 @@ export async function writeContent(outDir: string, corpus: Corpus, report: unkno
     ['topics', corpus.topics],
   ];
   for (const [name, entries] of collections) {
-    for (const [id, value] of entries) writes.push(() => writeFile(path.join(staging, name, `${id}.json`), formatJson(value)));
+    for (const [id, value] of entries)
+      writes.push(() => writeFile(path.join(staging, name, `${id}.json`), formatJson(value)));
   }
   writes.push(() => writeFile(path.join(staging, 'ingest-report.json'), formatJson(report)));
   await runWithConcurrency(writes, WRITE_CONCURRENCY);

@@ -3,7 +3,8 @@ import * as pagefind from 'pagefind';
 
 /** Throws one error listing every problem Pagefind reported for a step, if it reported any. */
 function assertNoErrors(step: string, errors: string[]): void {
-  if (errors.length > 0) throw new Error(`pagefind ${step} failed:\n${errors.map((e) => `  ${e}`).join('\n')}`);
+  if (errors.length > 0)
+    throw new Error(`pagefind ${step} failed:\n${errors.map((e) => `  ${e}`).join('\n')}`);
 }
 
 /**

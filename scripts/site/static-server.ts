@@ -52,13 +52,18 @@ export function serveStatic(root: string, port = 0): Promise<StaticServer> {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       return;
     }
-    res.writeHead(file ? 200 : 404, { 'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
+    res.writeHead(file ? 200 : 404, {
+      'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream',
+    });
     createReadStream(target).pipe(res);
   });
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const { port: actual } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({
+        url: `http://127.0.0.1:${actual}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
     });
   });
 }

@@ -37,7 +37,9 @@ export function cardLoader({ base, extension }: CardLoaderOptions): Loader {
     async load({ store, parseData, generateDigest, config, logger }) {
       const root = fileURLToPath(config.root);
       const folder = path.resolve(root, base);
-      const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith(extension)).sort();
+      const names = (await readdir(folder).catch(() => [] as string[]))
+        .filter((n) => n.endsWith(extension))
+        .sort();
       const seen = new Set<string>();
       for (const name of names) {
         const id = name.slice(0, -extension.length);

@@ -5,6 +5,8 @@ export function csvField(value: string | number | null | undefined): string {
 }
 
 /** Joins rows into a CSV document with CRLF line ends, as RFC 4180 asks. */
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
+export function toCsv(
+  rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
+): string {
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

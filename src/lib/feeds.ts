@@ -4,7 +4,12 @@ import { paths } from './format.ts';
 import { getSiteIndex } from './site-index.ts';
 
 /** Builds an RSS response listing articles newest first, each linked to its page on the site. */
-export async function articleFeed(site: URL | undefined, title: string, description: string, articles: CollectionEntry<'articles'>[]): Promise<Response> {
+export async function articleFeed(
+  site: URL | undefined,
+  title: string,
+  description: string,
+  articles: CollectionEntry<'articles'>[],
+): Promise<Response> {
   const index = await getSiteIndex();
   const dated = articles.filter((a) => a.data.date);
   return rss({
@@ -21,12 +26,20 @@ export async function articleFeed(site: URL | undefined, title: string, descript
         pubDate: new Date(article.data.date!),
         description: article.data.dek ?? undefined,
         author: article.data.author ?? undefined,
-        categories: article.data.topics.map((t) => index.topicById.get(t.topic)?.data.name).filter((n): n is string => !!n),
-        customData: article.data.outlet ? `<source url="${new URL(paths.source(article.data.outlet), site)}">${escapeXml(index.sourceById.get(article.data.outlet)?.data.name ?? article.data.outlet)}</source>` : undefined,
+        categories: article.data.topics
+          .map((t) => index.topicById.get(t.topic)?.data.name)
+          .filter((n): n is string => !!n),
+        customData: article.data.outlet
+          ? `<source url="${new URL(paths.source(article.data.outlet), site)}">${escapeXml(index.sourceById.get(article.data.outlet)?.data.name ?? article.data.outlet)}</source>`
+          : undefined,
       })),
   });
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }

@@ -6,7 +6,12 @@ export interface PlacedNode {
 }
 
 /** Places nodes evenly on a circle around (cx, cy), the first at the top, going clockwise; coordinates rounded to 0.1. */
-export function circleLayout(ids: readonly string[], cx: number, cy: number, radius: number): PlacedNode[] {
+export function circleLayout(
+  ids: readonly string[],
+  cx: number,
+  cy: number,
+  radius: number,
+): PlacedNode[] {
   const round = (n: number) => Math.round(n * 10) / 10;
   return ids.map((id, i) => {
     const angle = (2 * Math.PI * i) / Math.max(ids.length, 1) - Math.PI / 2;

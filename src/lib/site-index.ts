@@ -106,11 +106,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 function byEventDate(a: EventEntry, b: EventEntry): number {
-  return a.data.date === b.data.date ? compareNames(a.data.title, b.data.title) : a.data.date < b.data.date ? -1 : 1;
+  return a.data.date === b.data.date
+    ? compareNames(a.data.title, b.data.title)
+    : a.data.date < b.data.date
+      ? -1
+      : 1;
 }
 
 /** Adds each event under every key it belongs to, once, keeping the lists in time order. */
-function groupEvents(events: EventEntry[], keysOf: (event: EventEntry) => Iterable<string>): Map<string, EventEntry[]> {
+function groupEvents(
+  events: EventEntry[],
+  keysOf: (event: EventEntry) => Iterable<string>,
+): Map<string, EventEntry[]> {
   const map = new Map<string, EventEntry[]>();
   for (const event of events) for (const key of new Set(keysOf(event))) push(map, key, event);
   return map;
@@ -171,10 +178,15 @@ async function buildSiteIndex(): Promise<SiteIndex> {
   const dated = articlesByDate.filter((a) => a.data.date);
 
   const articlesByOutlet = new Map<string, ArticleEntry[]>();
-  for (const article of articlesByDate) if (article.data.outlet) push(articlesByOutlet, article.data.outlet, article);
+  for (const article of articlesByDate)
+    if (article.data.outlet) push(articlesByOutlet, article.data.outlet, article);
   const outlets = sources
     .filter((s) => s.data.kind !== 'cited' || articlesByOutlet.has(s.id))
-    .sort((a, b) => (articlesByOutlet.get(b.id)?.length ?? 0) - (articlesByOutlet.get(a.id)?.length ?? 0) || compareNames(a.data.name, b.data.name));
+    .sort(
+      (a, b) =>
+        (articlesByOutlet.get(b.id)?.length ?? 0) - (articlesByOutlet.get(a.id)?.length ?? 0) ||
+        compareNames(a.data.name, b.data.name),
+    );
 
   const eventById = byId(events);
   const eventsByDate = [...events].sort(byEventDate);
@@ -184,18 +196,25 @@ async function buildSiteIndex(): Promise<SiteIndex> {
   const eventsByTopic = groupEvents(eventsByDate, (e) => e.data.topics);
   const eventsByArticle = groupEvents(eventsByDate, (e) => e.data.articles);
 
-  const mentionsByActor = new Map<string, MentionRef[]>(actors.map((actor) => [actor.id, actor.data.mentions]));
+  const mentionsByActor = new Map<string, MentionRef[]>(
+    actors.map((actor) => [actor.id, actor.data.mentions]),
+  );
   const actorsByMentions = [...actors].sort(
-    (a, b) => (mentionsByActor.get(b.id)?.length ?? 0) - (mentionsByActor.get(a.id)?.length ?? 0) || compareNames(a.data.name, b.data.name),
+    (a, b) =>
+      (mentionsByActor.get(b.id)?.length ?? 0) - (mentionsByActor.get(a.id)?.length ?? 0) ||
+      compareNames(a.data.name, b.data.name),
   );
 
   const quotesBySpeaker = new Map<string, QuoteRef[]>();
   const quotesByTopic = new Map<string, QuoteRef[]>();
   for (const article of articlesByDate) {
-    for (const quote of article.data.quotes) if (quote.speaker) push(quotesBySpeaker, quote.speaker, { article, quote });
+    for (const quote of article.data.quotes)
+      if (quote.speaker) push(quotesBySpeaker, quote.speaker, { article, quote });
     for (const t of article.data.topics) {
-      const inTopic = (paragraph: string) => t.paragraphs.length === 0 || t.paragraphs.includes(paragraph);
-      for (const quote of article.data.quotes) if (inTopic(quote.paragraph)) push(quotesByTopic, t.topic, { article, quote });
+      const inTopic = (paragraph: string) =>
+        t.paragraphs.length === 0 || t.paragraphs.includes(paragraph);
+      for (const quote of article.data.quotes)
+        if (inTopic(quote.paragraph)) push(quotesByTopic, t.topic, { article, quote });
     }
   }
   // Each actor's mentions are counted under the topics of the paragraphs they sit in.
@@ -216,10 +235,17 @@ async function buildSiteIndex(): Promise<SiteIndex> {
       const entry = articleById.get(article);
       return entry ? [{ article: entry, score }] : [];
     });
-    articlesByTopic.set(topic.id, ranked.sort((a, b) => b.score - a.score || compareNames(a.article.data.title, b.article.data.title)));
+    articlesByTopic.set(
+      topic.id,
+      ranked.sort(
+        (a, b) => b.score - a.score || compareNames(a.article.data.title, b.article.data.title),
+      ),
+    );
   }
   const topicsBySize = [...topics].sort(
-    (a, b) => (articlesByTopic.get(b.id)?.length ?? 0) - (articlesByTopic.get(a.id)?.length ?? 0) || compareNames(a.data.name, b.data.name),
+    (a, b) =>
+      (articlesByTopic.get(b.id)?.length ?? 0) - (articlesByTopic.get(a.id)?.length ?? 0) ||
+      compareNames(a.data.name, b.data.name),
   );
   const actorsByTopic = new Map<string, Array<{ actor: ActorEntry; count: number }>>();
   for (const topic of topics) {
@@ -229,17 +255,26 @@ async function buildSiteIndex(): Promise<SiteIndex> {
       const actor = actorById.get(id);
       return actor ? [{ actor, count }] : [];
     });
-    actorsByTopic.set(topic.id, ranked.sort((a, b) => b.count - a.count || compareNames(a.actor.data.name, b.actor.data.name)));
+    actorsByTopic.set(
+      topic.id,
+      ranked.sort(
+        (a, b) => b.count - a.count || compareNames(a.actor.data.name, b.actor.data.name),
+      ),
+    );
   }
 
-  const actorPairs = buildPairs(mentionsByActor).filter((p) => actorById.has(p.a) && actorById.has(p.b));
+  const actorPairs = buildPairs(mentionsByActor).filter(
+    (p) => actorById.has(p.a) && actorById.has(p.b),
+  );
   const coActors = new Map<string, Array<{ actor: ActorEntry; weight: number }>>();
   for (const { a, b, weight } of actorPairs) {
     push(coActors, a, { actor: actorById.get(b)!, weight });
     push(coActors, b, { actor: actorById.get(a)!, weight });
   }
 
-  const citedBySource = new Map<string, ParagraphRef[]>(sources.map((source) => [source.id, source.data.citedBy]));
+  const citedBySource = new Map<string, ParagraphRef[]>(
+    sources.map((source) => [source.id, source.data.citedBy]),
+  );
   // What each outlet's articles cite, gathered through one map per outlet.
   const citedByOutlet = new Map<string, Map<string, ParagraphRef[]>>();
   for (const [source, refs] of citedBySource) {
@@ -254,7 +289,10 @@ async function buildSiteIndex(): Promise<SiteIndex> {
   const citesBySource = new Map<string, CitedSource[]>();
   for (const [outlet, cited] of citedByOutlet) {
     const list = [...cited].map(([source, refs]) => ({ source, refs }));
-    citesBySource.set(outlet, list.sort((a, b) => b.refs.length - a.refs.length || compareNames(a.source, b.source)));
+    citesBySource.set(
+      outlet,
+      list.sort((a, b) => b.refs.length - a.refs.length || compareNames(a.source, b.source)),
+    );
   }
 
   return {

@@ -8,11 +8,15 @@ export interface ClaimRow {
 }
 
 /** Lines up the sources' claims about one event, key by key, and marks where they disagree. */
-export function claimTable(variants: ReadonlyArray<{ claims: Record<string, string> }>): ClaimRow[] {
+export function claimTable(
+  variants: ReadonlyArray<{ claims: Record<string, string> }>,
+): ClaimRow[] {
   const keys = [...new Set(variants.flatMap((v) => Object.keys(v.claims)))].sort();
   return keys.map((key) => {
     const values = variants.map((v) => v.claims[key] ?? null);
-    const distinct = new Set(values.filter((v): v is string => v !== null).map((v) => v.trim().toLowerCase()));
+    const distinct = new Set(
+      values.filter((v): v is string => v !== null).map((v) => v.trim().toLowerCase()),
+    );
     return { key, values, differs: distinct.size > 1 };
   });
 }

@@ -20,7 +20,10 @@ export interface SideGroup<T> {
 }
 
 /** The side an actor speaks for: a country speaks for itself, anyone else for their affiliation. */
-export function sideOf(speaker: string | null, actors: ReadonlyMap<string, { data: SpeakerInfo }>): string | null {
+export function sideOf(
+  speaker: string | null,
+  actors: ReadonlyMap<string, { data: SpeakerInfo }>,
+): string | null {
   if (!speaker) return null;
   const actor = actors.get(speaker);
   if (!actor) return null;
@@ -43,10 +46,18 @@ export function groupBySide<T>(
   return [...groups]
     .map(([side, list]) => ({
       side,
-      label: side === null ? 'Unplaced or unattributed voices' : `${actors.get(side)?.data.name ?? side} voices`,
+      label:
+        side === null
+          ? 'Unplaced or unattributed voices'
+          : `${actors.get(side)?.data.name ?? side} voices`,
       items: list,
     }))
-    .sort((a, b) => Number(a.side === null) - Number(b.side === null) || b.items.length - a.items.length || compareNames(a.label, b.label));
+    .sort(
+      (a, b) =>
+        Number(a.side === null) - Number(b.side === null) ||
+        b.items.length - a.items.length ||
+        compareNames(a.label, b.label),
+    );
 }
 
 /** Counts items by their speaker's kind ("person", "organisation", …; "unknown" when unresolved), largest first. */
@@ -61,6 +72,7 @@ export function countByKind<T>(
     const kind = (speaker && actors.get(speaker)?.data.kind) || 'unknown';
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
-  return [...counts].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || compareNames(a.kind, b.kind));
+  return [...counts]
+    .map(([kind, count]) => ({ kind, count }))
+    .sort((a, b) => b.count - a.count || compareNames(a.kind, b.kind));
 }
-

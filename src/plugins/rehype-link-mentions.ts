@@ -51,7 +51,12 @@ function linkFirst(parent: Element, surface: string, href: string): boolean {
     if (at === -1) continue;
     const parts: ElementContent[] = [];
     if (at > 0) parts.push({ type: 'text', value: child.value.slice(0, at) } satisfies Text);
-    parts.push({ type: 'element', tagName: 'a', properties: { href }, children: [{ type: 'text', value: surface }] });
+    parts.push({
+      type: 'element',
+      tagName: 'a',
+      properties: { href },
+      children: [{ type: 'text', value: surface }],
+    });
     const rest = child.value.slice(at + surface.length);
     if (rest) parts.push({ type: 'text', value: rest });
     parent.children.splice(i, 1, ...parts);
@@ -69,7 +74,11 @@ export default function rehypeLinkMentions() {
   return (tree: Root, file: VFile) => {
     const fm = (file.data as { frontmatter?: Frontmatter }).frontmatter ?? {};
     const byParagraph = new Map<string, FrontmatterMention[]>();
-    for (const m of [...(fm.mentions ?? []), ...(fm.eventMentions ?? []), ...(fm.topicMentions ?? [])]) {
+    for (const m of [
+      ...(fm.mentions ?? []),
+      ...(fm.eventMentions ?? []),
+      ...(fm.topicMentions ?? []),
+    ]) {
       if (!m || typeof m.paragraph !== 'string' || typeof m.surface !== 'string') continue;
       const list = byParagraph.get(m.paragraph);
       if (list) list.push(m);
@@ -79,14 +88,18 @@ export default function rehypeLinkMentions() {
     for (const node of tree.children) {
       if (node.type !== 'element') continue;
       if (node.tagName === 'p') paragraphs.push(node);
-      else if (node.tagName === 'ul' || node.tagName === 'ol') for (const item of node.children) if (item.type === 'element' && item.tagName === 'li') paragraphs.push(item);
+      else if (node.tagName === 'ul' || node.tagName === 'ol')
+        for (const item of node.children)
+          if (item.type === 'element' && item.tagName === 'li') paragraphs.push(item);
     }
     for (const paragraph of paragraphs) {
       const id = paragraph.properties.id;
       if (typeof id !== 'string') continue;
       const linked = new Set<string>();
       // Longer surfaces first, so "Heydar Aliyev" is linked before a bare "Aliyev" could claim it.
-      const mentions = [...(byParagraph.get(id) ?? [])].sort((a, b) => b.surface.length - a.surface.length);
+      const mentions = [...(byParagraph.get(id) ?? [])].sort(
+        (a, b) => b.surface.length - a.surface.length,
+      );
       for (const m of mentions) {
         const href = hrefOf(m);
         if (!href || linked.has(href)) continue;
@@ -97,7 +110,12 @@ export default function rehypeLinkMentions() {
         {
           type: 'element',
           tagName: 'a',
-          properties: { href: `#${id}`, className: ['permalink'], ariaLabel: `Link to paragraph ${id.slice(2)}`, dataPagefindIgnore: '' },
+          properties: {
+            href: `#${id}`,
+            className: ['permalink'],
+            ariaLabel: `Link to paragraph ${id.slice(2)}`,
+            dataPagefindIgnore: '',
+          },
           children: [{ type: 'text', value: '¶' }],
         },
       );

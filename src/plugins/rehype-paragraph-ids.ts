@@ -12,7 +12,8 @@ interface Frontmatter {
  */
 export default function rehypeParagraphIds() {
   return (tree: Root, file: VFile) => {
-    const headingIds = (file.data as { frontmatter?: Frontmatter }).frontmatter?.headings?.map((h) => h.id) ?? [];
+    const headingIds =
+      (file.data as { frontmatter?: Frontmatter }).frontmatter?.headings?.map((h) => h.id) ?? [];
     let paragraph = 0;
     let heading = 0;
     for (const node of tree.children) {
@@ -23,7 +24,8 @@ export default function rehypeParagraphIds() {
         if (id) node.properties.id = id;
       } else if (node.tagName === 'ul' || node.tagName === 'ol') {
         for (const item of node.children) {
-          if (item.type === 'element' && (item as Element).tagName === 'li') (item as Element).properties.id = `p-${++paragraph}`;
+          if (item.type === 'element' && (item as Element).tagName === 'li')
+            (item as Element).properties.id = `p-${++paragraph}`;
         }
       }
     }

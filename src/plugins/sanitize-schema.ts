@@ -7,6 +7,8 @@ import { defaultSchema, type Options } from 'rehype-sanitize';
 export const sanitizeSchema: Options = {
   ...defaultSchema,
   clobberPrefix: '',
-  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => !['img', 'picture', 'source', 'video', 'audio', 'iframe', 'input'].includes(tag)),
+  tagNames: (defaultSchema.tagNames ?? []).filter(
+    (tag) => !['img', 'picture', 'source', 'video', 'audio', 'iframe', 'input'].includes(tag),
+  ),
   protocols: { href: ['http', 'https', 'mailto'] },
 };

@@ -32,12 +32,25 @@ interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
-  search: (term: string | null, options?: Record<string, unknown>) => Promise<PagefindSearch | null>;
-  debouncedSearch: (term: string | null, options?: Record<string, unknown>, ms?: number) => Promise<PagefindSearch | null>;
+  search: (
+    term: string | null,
+    options?: Record<string, unknown>,
+  ) => Promise<PagefindSearch | null>;
+  debouncedSearch: (
+    term: string | null,
+    options?: Record<string, unknown>,
+    ms?: number,
+  ) => Promise<PagefindSearch | null>;
 }
 
 const PAGE_SIZE = 20;
-const FILTER_LABELS: Record<string, string> = { type: 'Page type', outlet: 'Outlet', topic: 'Topic', actor: 'Actor', year: 'Year' };
+const FILTER_LABELS: Record<string, string> = {
+  type: 'Page type',
+  outlet: 'Outlet',
+  topic: 'Topic',
+  actor: 'Actor',
+  year: 'Year',
+};
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
 const input = document.querySelector<HTMLInputElement>('#search-input')!;
@@ -74,9 +87,14 @@ function filterBox(name: string, value: string, count: number, checked: boolean)
   return row;
 }
 
-function renderFilters(available: Record<string, Record<string, number>>, selected: URLSearchParams): void {
+function renderFilters(
+  available: Record<string, Record<string, number>>,
+  selected: URLSearchParams,
+): void {
   const order = ['type', 'outlet', 'topic', 'actor', 'year'];
-  const names = Object.keys(available).sort((a, b) => (order.indexOf(a) + 99) % 99 - (order.indexOf(b) + 99) % 99);
+  const names = Object.keys(available).sort(
+    (a, b) => ((order.indexOf(a) + 99) % 99) - ((order.indexOf(b) + 99) % 99),
+  );
   filtersEl.replaceChildren(
     ...names.map((name) => {
       const counts = available[name]!;
@@ -85,7 +103,9 @@ function renderFilters(available: Record<string, Record<string, number>>, select
       legend.textContent = FILTER_LABELS[name] ?? name;
       fieldset.append(legend);
       // Years read newest first; other groups most frequent first, so the long tail can fold away.
-      const values = Object.keys(counts).sort((a, b) => (name === 'year' ? b.localeCompare(a) : counts[b]! - counts[a]! || a.localeCompare(b)));
+      const values = Object.keys(counts).sort((a, b) =>
+        name === 'year' ? b.localeCompare(a) : counts[b]! - counts[a]! || a.localeCompare(b),
+      );
       const chosen = new Set(selected.getAll(name));
       const rows = values.map((value) => filterBox(name, value, counts[value]!, chosen.has(value)));
       fieldset.append(...rows.slice(0, VISIBLE_VALUES));
@@ -107,7 +127,9 @@ function renderFilters(available: Record<string, Record<string, number>>, select
  * phrase that is the paragraph with the whole phrase, not the first one with any of its words.
  */
 function matchedParagraph(data: PagefindResultData): PagefindAnchor | undefined {
-  const paragraphs = data.anchors.filter((a) => /^p-\d+$/.test(a.id)).sort((a, b) => a.location - b.location);
+  const paragraphs = data.anchors
+    .filter((a) => /^p-\d+$/.test(a.id))
+    .sort((a, b) => a.location - b.location);
   const hits = new Map<PagefindAnchor, number>();
   for (const location of data.locations) {
     let holder: PagefindAnchor | undefined;
@@ -118,7 +140,8 @@ function matchedParagraph(data: PagefindResultData): PagefindAnchor | undefined 
     if (holder) hits.set(holder, (hits.get(holder) ?? 0) + 1);
   }
   let best: PagefindAnchor | undefined;
-  for (const anchor of paragraphs) if ((hits.get(anchor) ?? 0) > (best ? hits.get(best)! : 0)) best = anchor;
+  for (const anchor of paragraphs)
+    if ((hits.get(anchor) ?? 0) > (best ? hits.get(best)! : 0)) best = anchor;
   return best;
 }
 
@@ -132,8 +155,14 @@ function fragmentPart(text: string): string {
  * spells them (Pagefind's <mark>s), prefixed by the words before them so that an earlier
  * occurrence (say, in the headline) is not chosen instead.
  */
-function textDirective(data: PagefindResultData, paragraph: PagefindAnchor | undefined, term: string): string {
-  const marked = [...data.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!.replace(/&[^;]+;/g, ''));
+function textDirective(
+  data: PagefindResultData,
+  paragraph: PagefindAnchor | undefined,
+  term: string,
+): string {
+  const marked = [...data.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) =>
+    m[1]!.replace(/&[^;]+;/g, ''),
+  );
   const words = [...new Set([...marked, ...term.split(/\s+/)])].filter(Boolean);
   const text = paragraph?.text;
   if (text) {
@@ -162,11 +191,15 @@ async function runSearch(): Promise<void> {
   const mine = ++generation;
   const term = input.value.trim();
   const filters = readFilters();
-  const sort = sortSelect.value === 'relevance' ? undefined : { date: sortSelect.value === 'date-asc' ? 'asc' : 'desc' };
+  const sort =
+    sortSelect.value === 'relevance'
+      ? undefined
+      : { date: sortSelect.value === 'date-asc' ? 'asc' : 'desc' };
   const params = new URLSearchParams();
   if (term) params.set('q', term);
   if (sortSelect.value !== 'relevance') params.set('sort', sortSelect.value);
-  for (const [name, { any }] of Object.entries(filters)) for (const value of any) params.append(name, value);
+  for (const [name, { any }] of Object.entries(filters))
+    for (const value of any) params.append(name, value);
   history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
 
   if (!term && Object.keys(filters).length === 0) {

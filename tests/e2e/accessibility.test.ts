@@ -5,7 +5,12 @@ import { ROOT } from '../helpers/seeds.ts';
 import { pageTypes } from './site-pages.ts';
 
 interface AxeResults {
-  violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>;
+  violations: Array<{
+    id: string;
+    impact: string;
+    help: string;
+    nodes: Array<{ target: string[] }>;
+  }>;
 }
 
 const site = useBuiltSite();
@@ -21,8 +26,16 @@ describe('axe-core on every page type', () => {
         await page.goto(`${site.server.url}${sitePath}`);
         if (type === 'search') await page.waitForSelector('html[data-search-ready="true"]');
         await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
-        const results = (await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as AxeResults;
-        for (const v of results.violations) found.push(`${type} (${sitePath}): ${v.id} [${v.impact}] ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        const results = (await page.evaluate(() =>
+          (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run(),
+        )) as AxeResults;
+        for (const v of results.violations)
+          found.push(
+            `${type} (${sitePath}): ${v.id} [${v.impact}] ${v.help} at ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+          );
         await page.close();
       }
       await context.close();

@@ -8,5 +8,9 @@ import path from 'node:path';
 export default function setup(): void {
   if (process.env.PARALLAX_SKIP_BUILD === '1') return;
   const root = path.resolve(import.meta.dirname, '../..');
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit', env: { ...process.env } });
+  execFileSync('npm', ['run', 'build', '--silent'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env },
+  });
 }

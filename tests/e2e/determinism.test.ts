@@ -13,13 +13,23 @@ describe('two builds of the same seeds', () => {
     mkdirSync(path.join(ROOT, '.cache'), { recursive: true });
     const second = mkdtempSync(path.join(ROOT, '.cache', 'dist-again-'));
     // A cold Astro cache, so that nothing of the first build is reused.
-    const env = { ...process.env, PARALLAX_DIST: second, PARALLAX_CACHE: mkdtempSync(path.join(tmpdir(), 'parallax-astro-cache-')) };
+    const env = {
+      ...process.env,
+      PARALLAX_DIST: second,
+      PARALLAX_CACHE: mkdtempSync(path.join(tmpdir(), 'parallax-astro-cache-')),
+    };
     execFileSync('npx', ['astro', 'build', '--silent'], { cwd: ROOT, env, stdio: 'pipe' });
-    execFileSync('npx', ['tsx', 'scripts/index-site.ts', '--site', second], { cwd: ROOT, env, stdio: 'pipe' });
+    execFileSync('npx', ['tsx', 'scripts/index-site.ts', '--site', second], {
+      cwd: ROOT,
+      env,
+      stdio: 'pipe',
+    });
 
     const files = listFiles(first);
     expect(listFiles(second)).toEqual(files);
-    const differing = files.filter((file) => !readFileSync(path.join(first, file)).equals(readFileSync(path.join(second, file))));
+    const differing = files.filter(
+      (file) => !readFileSync(path.join(first, file)).equals(readFileSync(path.join(second, file))),
+    );
     expect(differing).toEqual([]);
   }, 240_000);
 });

@@ -7,7 +7,8 @@ import { DIST } from './site-pages.ts';
 function htmlFiles(dir = DIST, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const rel = path.posix.join(prefix, entry.name);
-    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlFiles(path.join(dir, entry.name), rel);
+    if (entry.isDirectory())
+      return entry.name === 'pagefind' ? [] : htmlFiles(path.join(dir, entry.name), rel);
     return entry.name.endsWith('.html') ? [rel] : [];
   });
 }
@@ -16,7 +17,8 @@ function htmlFiles(dir = DIST, prefix = ''): string[] {
 function fileFor(sitePath: string): string | null {
   const full = path.join(DIST, decodeURIComponent(sitePath));
   if (!existsSync(full)) return null;
-  if (statSync(full).isDirectory()) return existsSync(path.join(full, 'index.html')) ? path.join(full, 'index.html') : null;
+  if (statSync(full).isDirectory())
+    return existsSync(path.join(full, 'index.html')) ? path.join(full, 'index.html') : null;
   return full;
 }
 
@@ -46,16 +48,20 @@ describe('links of the built site', () => {
         const url = new URL(raw, base);
         if (url.origin !== base.origin && url.origin !== 'http://localhost:4321') continue;
         checked++;
-        const target = url.pathname === base.pathname && raw.startsWith('#') ? file : fileFor(url.pathname);
+        const target =
+          url.pathname === base.pathname && raw.startsWith('#') ? file : fileFor(url.pathname);
         if (!target) {
           broken.push(`${page}: ${raw}`);
           continue;
         }
         const fragment = decodeURIComponent(url.hash.slice(1)).split(':~:')[0]!;
-        if (fragment && target.endsWith('.html') && !idsOf(target).has(fragment)) broken.push(`${page}: ${raw} (no #${fragment})`);
+        if (fragment && target.endsWith('.html') && !idsOf(target).has(fragment))
+          broken.push(`${page}: ${raw} (no #${fragment})`);
       }
     }
-    console.log(`link check: ${checked} internal links on ${pages.length} pages, ${broken.length} broken`);
+    console.log(
+      `link check: ${checked} internal links on ${pages.length} pages, ${broken.length} broken`,
+    );
     expect(broken).toEqual([]);
   });
 });

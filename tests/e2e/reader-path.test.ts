@@ -8,7 +8,9 @@ describe('a reader following the evidence', () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url}/`);
     // The home page's main topics, then the first topic that has events.
-    const topicLinks = await page.locator('section[aria-labelledby="main-topics"] a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+    const topicLinks = await page
+      .locator('section[aria-labelledby="main-topics"] a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
     expect(topicLinks.length).toBeGreaterThan(0);
     let eventLink: string | undefined;
     for (const topicPath of topicLinks) {

@@ -26,7 +26,8 @@ describe('each page type on a phone and a desktop', () => {
             response.body().then(
               (body) => {
                 if (contentType.startsWith('text/html')) htmlBytes += body.length;
-                if (contentType.includes('javascript') || contentType.includes('wasm')) jsBytes += body.length;
+                if (contentType.includes('javascript') || contentType.includes('wasm'))
+                  jsBytes += body.length;
               },
               () => undefined,
             ),
@@ -37,7 +38,10 @@ describe('each page type on a phone and a desktop', () => {
         await Promise.all(reads);
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         if (scrollWidth > width) overflowing.push(`${type} at ${width}px is ${scrollWidth}px wide`);
-        await page.screenshot({ path: path.join(ARTIFACTS, `${type}-${width}.png`), fullPage: true });
+        await page.screenshot({
+          path: path.join(ARTIFACTS, `${type}-${width}.png`),
+          fullPage: true,
+        });
         sizes[type] = { path: sitePath, htmlBytes, jsBytes };
         await page.close();
       }
@@ -46,6 +50,8 @@ describe('each page type on a phone and a desktop', () => {
     console.table(sizes);
     expect(overflowing).toEqual([]);
     // Only the search page may load JavaScript.
-    expect(Object.entries(sizes).filter(([type, s]) => type !== 'search' && s.jsBytes > 0)).toEqual([]);
+    expect(Object.entries(sizes).filter(([type, s]) => type !== 'search' && s.jsBytes > 0)).toEqual(
+      [],
+    );
   });
 });

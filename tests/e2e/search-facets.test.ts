@@ -27,7 +27,9 @@ async function searchFor(query: string): Promise<Page> {
   const page = await site.browser.newPage();
   await page.goto(`${site.server.url}/search/?${query}`);
   await page.waitForSelector('html[data-search-ready="true"]');
-  await page.waitForFunction(() => /result/.test(document.querySelector('#search-status')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /result/.test(document.querySelector('#search-status')?.textContent ?? ''),
+  );
   return page;
 }
 
@@ -40,8 +42,12 @@ describe('faceted search', () => {
     const articles = exported<ArticleRow>('articles');
     const topics = exported<NamedRow>('topics');
     const outletCounts = new Map<string, number>();
-    for (const a of articles) if (a.outlet) outletCounts.set(a.outlet, (outletCounts.get(a.outlet) ?? 0) + 1);
-    const outlets = [...outletCounts].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([name]) => name);
+    for (const a of articles)
+      if (a.outlet) outletCounts.set(a.outlet, (outletCounts.get(a.outlet) ?? 0) + 1);
+    const outlets = [...outletCounts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 2)
+      .map(([name]) => name);
     expect(outlets, 'two outlets with articles').toHaveLength(2);
     // The topic that keeps the most of those outlets' articles.
     const inOutlets = articles.filter((a) => a.outlet && outlets.includes(a.outlet));
@@ -51,9 +57,15 @@ describe('faceted search', () => {
     expect(topic?.hits.length, 'a topic shared by those outlets’ articles').toBeGreaterThan(0);
     const expected = topic!.hits.map((a) => a.title).sort();
 
-    const query = new URLSearchParams([['type', 'Article'], ...outlets.map((o) => ['outlet', filterValue(o)]), ['topic', filterValue(topic!.topic.name)]]);
+    const query = new URLSearchParams([
+      ['type', 'Article'],
+      ...outlets.map((o) => ['outlet', filterValue(o)]),
+      ['topic', filterValue(topic!.topic.name)],
+    ]);
     const page = await searchFor(query.toString());
-    await expect(page.locator('#search-status').textContent()).resolves.toMatch(new RegExp(`^${expected.length} results?`));
+    await expect(page.locator('#search-status').textContent()).resolves.toMatch(
+      new RegExp(`^${expected.length} results?`),
+    );
     expect((await resultTitles(page)).sort()).toEqual(expected);
     // Each box the URL named is ticked, so the reader sees which filters are on.
     await expect(page.locator('#search-filters input:checked').count()).resolves.toBe(4);
@@ -65,14 +77,19 @@ describe('faceted search', () => {
     ['Ekaterinburg', 'Yekaterinburg'],
   ])('finds an actor by a spelling that is not its name: “%s” finds %s', async (alias, name) => {
     const actor = exported<NamedRow>('actors').find((a) => a.name === name);
-    expect(actor?.aliases?.some((a) => a.split(/\s+/).includes(alias)), `${name} lists ${alias} among its aliases`).toBe(true);
+    expect(
+      actor?.aliases?.some((a) => a.split(/\s+/).includes(alias)),
+      `${name} lists ${alias} among its aliases`,
+    ).toBe(true);
     const page = await searchFor(`q=${encodeURIComponent(alias)}&type=Actor`);
     expect(await resultTitles(page)).toContain(name);
     await page.close();
   });
 
   it('opens a hit at the matching paragraph, highlighted', async () => {
-    const page = await searchFor(`q=${encodeURIComponent('Moscow Declaration on Allied Interaction')}&type=Article`);
+    const page = await searchFor(
+      `q=${encodeURIComponent('Moscow Declaration on Allied Interaction')}&type=Article`,
+    );
     const link = page.locator('#search-results li h3 a').first();
     const href = (await link.getAttribute('href'))!;
     expect(href).toMatch(/#p-\d+:~:text=/);
@@ -81,7 +98,9 @@ describe('faceted search', () => {
     const target = href.split('#')[1]!.split(':~:')[0]!;
     await expect(page.evaluate(() => location.hash)).resolves.toBe(`#${target}`);
     const paragraph = page.locator(`#${target}`);
-    await expect(paragraph.textContent()).resolves.toContain('Moscow Declaration on Allied Interaction');
+    await expect(paragraph.textContent()).resolves.toContain(
+      'Moscow Declaration on Allied Interaction',
+    );
     // The stylesheet marks the target paragraph; the reader lands with it on screen.
     const [background, expectedBackground] = await page.evaluate((id) => {
       const el = document.getElementById(id)!;

@@ -16,13 +16,18 @@ interface Exported {
 }
 
 /** Reads one collection of the JSON export (dist/data/<name>.json). */
-export function exported<T extends { id: string; url: string } = Exported>(name: 'articles' | 'actors' | 'events' | 'sources' | 'topics'): T[] {
+export function exported<T extends { id: string; url: string } = Exported>(
+  name: 'articles' | 'actors' | 'events' | 'sources' | 'topics',
+): T[] {
   return JSON.parse(readFileSync(path.join(DIST, 'data', `${name}.json`), 'utf8')) as T[];
 }
 
 /** The entry with the largest value of a measure, or undefined for an empty list. */
 function largest<T>(items: T[], measure: (item: T) => number): T | undefined {
-  return items.reduce<T | undefined>((best, item) => (best === undefined || measure(item) > measure(best) ? item : best), undefined);
+  return items.reduce<T | undefined>(
+    (best, item) => (best === undefined || measure(item) > measure(best) ? item : best),
+    undefined,
+  );
 }
 
 const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
@@ -41,7 +46,11 @@ export function pageTypes(): Array<{ type: string; path: string }> {
     { type: 'search', path: '/search/?q=Azerbaijan' },
     { type: '404', path: '/no-such-page/' },
   ];
-  const pick = (type: string, name: Parameters<typeof exported>[0], measure: (item: Exported) => number) => {
+  const pick = (
+    type: string,
+    name: Parameters<typeof exported>[0],
+    measure: (item: Exported) => number,
+  ) => {
     const entry = largest(exported(name), measure);
     if (entry) pages.push({ type, path: entry.url });
   };
@@ -51,6 +60,7 @@ export function pageTypes(): Array<{ type: string; path: string }> {
   pick('topic', 'topics', (t) => count(t.articles) + count(t.events));
   pick('source', 'sources', (s) => count(s.articles) + count(s.citedBy));
   const topic = largest(exported('topics'), (t) => count(t.events));
-  if (topic && existsSync(path.join(DIST, 'timeline', 'topics', topic.id))) pages.push({ type: 'timeline-topic', path: `/timeline/topics/${topic.id}/` });
+  if (topic && existsSync(path.join(DIST, 'timeline', 'topics', topic.id)))
+    pages.push({ type: 'timeline-topic', path: `/timeline/topics/${topic.id}/` });
   return pages;
 }

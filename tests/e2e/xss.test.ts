@@ -14,7 +14,8 @@ import { ROOT } from '../helpers/seeds.ts';
  * folders, so the shared content/ and dist/ are never touched; Chromium must show them as
  * inert text: no dialog, no script run, no image loaded from the article.
  */
-const PROSE = 'The harbour cranes went back to work on Monday after a winter of repairs that cost the port authority far more than it had planned for.';
+const PROSE =
+  'The harbour cranes went back to work on Monday after a winter of repairs that cost the port authority far more than it had planned for.';
 const SEEDS: Record<string, string> = {
   'hostile-text.txt': `Cranes return <script>alert(1)</script> to the harbour
 April 14, 2025
@@ -36,10 +37,15 @@ const dialogs: string[] = [];
 beforeAll(async () => {
   const seeds = mkdtempSync(path.join(tmpdir(), 'parallax-xss-seeds-'));
   const content = mkdtempSync(path.join(tmpdir(), 'parallax-xss-content-'));
-  const dist = process.env.PARALLAX_XSS_DIST ?? mkdtempSync(path.join(tmpdir(), 'parallax-xss-dist-'));
+  const dist =
+    process.env.PARALLAX_XSS_DIST ?? mkdtempSync(path.join(tmpdir(), 'parallax-xss-dist-'));
   for (const [name, text] of Object.entries(SEEDS)) writeFileSync(path.join(seeds, name), text);
   const env = { ...process.env, PARALLAX_CONTENT: content, PARALLAX_DIST: dist };
-  execFileSync('npx', ['tsx', 'scripts/ingest.ts', '--seeds', seeds, '--out', content, '--no-cache'], { cwd: ROOT, env, stdio: 'pipe' });
+  execFileSync(
+    'npx',
+    ['tsx', 'scripts/ingest.ts', '--seeds', seeds, '--out', content, '--no-cache'],
+    { cwd: ROOT, env, stdio: 'pipe' },
+  );
   execFileSync('npx', ['astro', 'build', '--silent'], { cwd: ROOT, env, stdio: 'pipe' });
   server = await serveStatic(dist);
   browser = await launchBrowser();
@@ -69,13 +75,21 @@ async function openArticle(id: string): Promise<{ page: Page; imageRequests: str
 
 describe('hostile article text in Chromium', () => {
   it('shows <script> and onerror from a plain-text seed as text, and runs nothing', async () => {
-    const { page, imageRequests } = await openArticle('cranes-return-script-alert-1-script-to-the-harbour');
-    await expect(page.locator('h1').textContent()).resolves.toBe('Cranes return <script>alert(1)</script> to the harbour');
+    const { page, imageRequests } = await openArticle(
+      'cranes-return-script-alert-1-script-to-the-harbour',
+    );
+    await expect(page.locator('h1').textContent()).resolves.toBe(
+      'Cranes return <script>alert(1)</script> to the harbour',
+    );
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).toContain('<script>alert(1)</script> in the middle of a sentence');
     expect(body).toContain('<img src=x onerror="window.__xss=1;alert(2)">');
-    await expect(page.locator('main script, main img, main iframe, main [onerror]').count()).resolves.toBe(0);
-    await expect(page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).resolves.toBeUndefined();
+    await expect(
+      page.locator('main script, main img, main iframe, main [onerror]').count(),
+    ).resolves.toBe(0);
+    await expect(
+      page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).resolves.toBeUndefined();
     expect(imageRequests).toEqual([]);
     await page.close();
   });
@@ -83,8 +97,18 @@ describe('hostile article text in Chromium', () => {
   it('keeps only the text of a saved HTML page and a Markdown file with raw HTML', async () => {
     for (const id of ['a-saved-page-with-scripts', 'markdown-with-raw-html']) {
       const { page, imageRequests } = await openArticle(id);
-      await expect(page.locator('main script, main img, main iframe, main [onerror], main a[href^="javascript:"]').count()).resolves.toBe(0);
-      expect(((await page.locator('main').textContent()) ?? '').includes('The harbour cranes went back to work')).toBe(true);
+      await expect(
+        page
+          .locator(
+            'main script, main img, main iframe, main [onerror], main a[href^="javascript:"]',
+          )
+          .count(),
+      ).resolves.toBe(0);
+      expect(
+        ((await page.locator('main').textContent()) ?? '').includes(
+          'The harbour cranes went back to work',
+        ),
+      ).toBe(true);
       expect(imageRequests).toEqual([]);
       await page.close();
     }

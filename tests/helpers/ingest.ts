@@ -13,9 +13,17 @@ export interface IngestRun extends IngestOutcome {
 }
 
 /** Runs the real ingest on a folder of inputs, writing into a new temporary folder. */
-export async function ingestInto(seedsDir: string, options: { strict?: boolean } = {}): Promise<IngestRun> {
+export async function ingestInto(
+  seedsDir: string,
+  options: { strict?: boolean } = {},
+): Promise<IngestRun> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'parallax-ingest-'));
-  const outcome = await runIngest({ seedsDir, outDir, knowledgeDir: path.join(ROOT, 'content/knowledge'), strict: options.strict });
+  const outcome = await runIngest({
+    seedsDir,
+    outDir,
+    knowledgeDir: path.join(ROOT, 'content/knowledge'),
+    strict: options.strict,
+  });
   const articlesDir = path.join(outDir, 'articles');
   let files: string[] = [];
   try {

@@ -7,7 +7,9 @@ import { loadKnowledge } from '../../scripts/ingest/pipeline.ts';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** The hand-read facts about the seeds, kept as the project's own fixture. */
-export const seedFacts = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/seed-facts.json'), 'utf8')) as {
+export const seedFacts = JSON.parse(
+  readFileSync(path.join(ROOT, 'tests/fixtures/seed-facts.json'), 'utf8'),
+) as {
   articles: Array<{
     seed: string;
     title: string;
@@ -40,5 +42,7 @@ export function extractSeed(seed: string): ArticleDraft {
 
 /** The names of the seed files. */
 export function seedFiles(): string[] {
-  return readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+  return readdirSync(path.join(ROOT, 'seeds'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 }

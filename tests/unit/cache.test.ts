@@ -11,7 +11,9 @@ import { generateCorpus } from '../../scripts/bench/generate-corpus.ts';
 const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `parallax-${name}-`));
 
 describe('the per-article cache', () => {
-  const bytes = new TextEncoder().encode('Title\n\nSome article text that is long enough to be a paragraph.');
+  const bytes = new TextEncoder().encode(
+    'Title\n\nSome article text that is long enough to be a paragraph.',
+  );
 
   it('finds an entry stored under the same file, bytes and pipeline version', () => {
     const cache = openArticleCache(temp('cache'));
@@ -23,7 +25,9 @@ describe('the per-article cache', () => {
   it('misses when the article content changes', () => {
     const cache = openArticleCache(temp('cache'));
     cache.write(computeCacheKey('a.txt', bytes, 'v1'), { ok: true });
-    const edited = new TextEncoder().encode('Title\n\nSome article text that was corrected after publication.');
+    const edited = new TextEncoder().encode(
+      'Title\n\nSome article text that was corrected after publication.',
+    );
     expect(cache.read(computeCacheKey('a.txt', edited, 'v1'))).toBeUndefined();
     expect(cache.stats.misses).toBe(1);
   });
@@ -54,7 +58,10 @@ describe('an incremental ingest', () => {
     await runIngest({ seedsDir: seeds, outDir: warm, knowledgeDir, cacheDir });
 
     const [first] = listFiles(seeds);
-    writeFileSync(path.join(seeds, first!), `${readFileSync(path.join(seeds, first!), 'utf8')}\n\nA correction was added after publication to clarify the figures given above.\n`);
+    writeFileSync(
+      path.join(seeds, first!),
+      `${readFileSync(path.join(seeds, first!), 'utf8')}\n\nA correction was added after publication to clarify the figures given above.\n`,
+    );
     cpSync(path.join(seeds, first!), path.join(seeds, 'zz-added-copy.txt'));
     const incremental = await runIngest({ seedsDir: seeds, outDir: warm, knowledgeDir, cacheDir });
     const full = temp('full');
@@ -62,7 +69,10 @@ describe('an incremental ingest', () => {
 
     expect(incremental.report.totals.articles).toBe(6);
     expect(listFiles(warm).filter((f) => !f.startsWith('.'))).toEqual(listFiles(full));
-    for (const file of listFiles(full)) expect(readFileSync(path.join(warm, file), 'utf8'), file).toBe(readFileSync(path.join(full, file), 'utf8'));
+    for (const file of listFiles(full))
+      expect(readFileSync(path.join(warm, file), 'utf8'), file).toBe(
+        readFileSync(path.join(full, file), 'utf8'),
+      );
   });
 });
 
@@ -74,11 +84,19 @@ describe('an ingest on worker threads', () => {
     const knowledgeDir = path.join(ROOT, 'content/knowledge');
     const threaded = temp('threaded');
     const single = temp('single');
-    const outcome = await runIngest({ seedsDir: seeds, outDir: threaded, knowledgeDir, threads: 2 });
+    const outcome = await runIngest({
+      seedsDir: seeds,
+      outDir: threaded,
+      knowledgeDir,
+      threads: 2,
+    });
     await runIngest({ seedsDir: seeds, outDir: single, knowledgeDir, threads: 1 });
 
     expect(outcome.report.totals.articles).toBe(60);
     expect(listFiles(threaded)).toEqual(listFiles(single));
-    for (const file of listFiles(single)) expect(readFileSync(path.join(threaded, file), 'utf8'), file).toBe(readFileSync(path.join(single, file), 'utf8'));
+    for (const file of listFiles(single))
+      expect(readFileSync(path.join(threaded, file), 'utf8'), file).toBe(
+        readFileSync(path.join(single, file), 'utf8'),
+      );
   });
 });

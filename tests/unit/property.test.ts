@@ -33,13 +33,44 @@ const CYRILLIC_PARAGRAPHS = [
   'Совет пообещал создать фонд для пострадавших городов и опубликует детали программы переподготовки до представления следующего бюджета.',
 ];
 /** Lines that are site chrome on any site: navigation, notices, sharing, counters, captions. */
-const HEADER_CHROME = ['Home', 'Menu', 'Search', 'Skip to content', 'We use cookies to improve your experience.', 'Accept all', 'Subscribe to our newsletter', 'Sign in', 'Home > World > Europe', '• News', '• Sport', '• Culture'];
-const INNER_CHROME = ['Advertisement', 'Share', 'Photo: Reuters', '1,204 views', '5 min read', 'Facebook', 'Twitter'];
-const FOOTER_CHROME = ['Related articles', 'Share this article', 'Leave a reply', '© 2025 Example Media. All rights reserved.', 'Privacy Policy', 'Terms of Use'];
+const HEADER_CHROME = [
+  'Home',
+  'Menu',
+  'Search',
+  'Skip to content',
+  'We use cookies to improve your experience.',
+  'Accept all',
+  'Subscribe to our newsletter',
+  'Sign in',
+  'Home > World > Europe',
+  '• News',
+  '• Sport',
+  '• Culture',
+];
+const INNER_CHROME = [
+  'Advertisement',
+  'Share',
+  'Photo: Reuters',
+  '1,204 views',
+  '5 min read',
+  'Facebook',
+  'Twitter',
+];
+const FOOTER_CHROME = [
+  'Related articles',
+  'Share this article',
+  'Leave a reply',
+  '© 2025 Example Media. All rights reserved.',
+  'Privacy Policy',
+  'Terms of Use',
+];
 
 /** The paragraphs (and dek) a draft kept, as the reader sees them. */
 function keptTexts(draft: ArticleDraft): string[] {
-  return [...(draft.meta.dek ? [draft.meta.dek] : []), ...draft.structure.paragraphs.map(paragraphText)];
+  return [
+    ...(draft.meta.dek ? [draft.meta.dek] : []),
+    ...draft.structure.paragraphs.map(paragraphText),
+  ];
 }
 
 function extractText(name: string, text: string): ArticleDraft {
@@ -49,7 +80,11 @@ function extractText(name: string, text: string): ArticleDraft {
 }
 
 const article = fc.record({
-  title: fc.constantFrom('Harbour cranes return after a long winter', 'Council promises a new dyke for the valley', 'What the port plans for the autumn'),
+  title: fc.constantFrom(
+    'Harbour cranes return after a long winter',
+    'Council promises a new dyke for the valley',
+    'What the port plans for the autumn',
+  ),
   date: fc.constantFrom('April 14, 2025', '14.04.2025', '2025-04-14 09:30', '14 April 2025', ''),
   paragraphs: fc.shuffledSubarray(PARAGRAPHS, { minLength: 2, maxLength: 6 }),
 });
@@ -57,31 +92,71 @@ const article = fc.record({
 describe('the ingest under random input', () => {
   it('never throws on random bytes, and what it keeps is schema-valid', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 3000 }), fc.string({ maxLength: 3000, unit: 'binary' }).map((s) => new TextEncoder().encode(s))), fc.constantFrom('a.txt', 'a.md', 'a.html'), (bytes, name) => {
-        const result = extractArticle(name, bytes, knowledge);
-        if (!result.ok) {
-          expect(result.problem.length).toBeGreaterThan(0);
-          return;
-        }
-        const corpus = buildCorpus([result.draft], knowledge);
-        for (const entry of corpus.articles) expect(articleSchema.safeParse(entry.data).success).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 3000 }),
+          fc.string({ maxLength: 3000, unit: 'binary' }).map((s) => new TextEncoder().encode(s)),
+        ),
+        fc.constantFrom('a.txt', 'a.md', 'a.html'),
+        (bytes, name) => {
+          const result = extractArticle(name, bytes, knowledge);
+          if (!result.ok) {
+            expect(result.problem.length).toBeGreaterThan(0);
+            return;
+          }
+          const corpus = buildCorpus([result.draft], knowledge);
+          for (const entry of corpus.articles)
+            expect(articleSchema.safeParse(entry.data).success).toBe(true);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('never throws on random text made of words, lines and markup, and stays schema-valid', () => {
     const token = fc.oneof(
-      fc.constantFrom('the', 'port', 'said', 'Home', '>', '|', '—', '<script>alert(1)</script>', '[x](javascript:alert(1))', '---', '#', '*', '\n', '\n\n', '\r\n', '\t', '\u00a0', '2025', 'July', '31.02.2025', 'By', 'John', 'Carter', '.', ',', '©'),
+      fc.constantFrom(
+        'the',
+        'port',
+        'said',
+        'Home',
+        '>',
+        '|',
+        '—',
+        '<script>alert(1)</script>',
+        '[x](javascript:alert(1))',
+        '---',
+        '#',
+        '*',
+        '\n',
+        '\n\n',
+        '\r\n',
+        '\t',
+        '\u00a0',
+        '2025',
+        'July',
+        '31.02.2025',
+        'By',
+        'John',
+        'Carter',
+        '.',
+        ',',
+        '©',
+      ),
       fc.string({ maxLength: 12 }),
     );
     fc.assert(
-      fc.property(fc.array(token, { maxLength: 400 }), fc.constantFrom('a.txt', 'a.md', 'a.html'), (tokens, name) => {
-        const result = extractArticle(name, Buffer.from(tokens.join(' '), 'utf8'), knowledge);
-        if (!result.ok) return;
-        const corpus = buildCorpus([result.draft], knowledge);
-        for (const entry of corpus.articles) expect(articleSchema.safeParse(entry.data).success).toBe(true);
-      }),
+      fc.property(
+        fc.array(token, { maxLength: 400 }),
+        fc.constantFrom('a.txt', 'a.md', 'a.html'),
+        (tokens, name) => {
+          const result = extractArticle(name, Buffer.from(tokens.join(' '), 'utf8'), knowledge);
+          if (!result.ok) return;
+          const corpus = buildCorpus([result.draft], knowledge);
+          for (const entry of corpus.articles)
+            expect(articleSchema.safeParse(entry.data).success).toBe(true);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -91,11 +166,20 @@ describe('the ingest under random input', () => {
       fc.property(
         article,
         fc.array(fc.constantFrom(...HEADER_CHROME), { maxLength: 8 }),
-        fc.array(fc.option(fc.constantFrom(...INNER_CHROME), { nil: undefined }), { minLength: 6, maxLength: 6 }),
+        fc.array(fc.option(fc.constantFrom(...INNER_CHROME), { nil: undefined }), {
+          minLength: 6,
+          maxLength: 6,
+        }),
         fc.array(fc.constantFrom(...FOOTER_CHROME), { maxLength: 6 }),
         (a, header, inner, footer) => {
           const clean = [a.title, a.date, ...a.paragraphs.flatMap((p) => [p, ''])].join('\n');
-          const noisy = [...header, a.title, a.date, ...a.paragraphs.flatMap((p, i) => [p, '', ...(inner[i] ? [inner[i]!, ''] : [])]), ...footer].join('\n');
+          const noisy = [
+            ...header,
+            a.title,
+            a.date,
+            ...a.paragraphs.flatMap((p, i) => [p, '', ...(inner[i] ? [inner[i]!, ''] : [])]),
+            ...footer,
+          ].join('\n');
           const kept = keptTexts(extractText('clean.txt', clean));
           const noisyKept = keptTexts(extractText('noisy.txt', noisy));
           for (const paragraph of kept) expect(noisyKept).toContain(paragraph);
@@ -106,25 +190,56 @@ describe('the ingest under random input', () => {
   });
 
   it('reads an article the same in every encoding it can be saved in', () => {
-    const latin = fc.record({ paragraphs: fc.shuffledSubarray(PARAGRAPHS, { minLength: 2, maxLength: 5 }), script: fc.constant('latin' as const) });
-    const cyrillic = fc.record({ paragraphs: fc.shuffledSubarray(CYRILLIC_PARAGRAPHS, { minLength: 2, maxLength: 3 }), script: fc.constant('cyrillic' as const) });
+    const latin = fc.record({
+      paragraphs: fc.shuffledSubarray(PARAGRAPHS, { minLength: 2, maxLength: 5 }),
+      script: fc.constant('latin' as const),
+    });
+    const cyrillic = fc.record({
+      paragraphs: fc.shuffledSubarray(CYRILLIC_PARAGRAPHS, { minLength: 2, maxLength: 3 }),
+      script: fc.constant('cyrillic' as const),
+    });
     const encode: Record<string, (text: string) => Buffer> = {
       'utf-8': (t) => Buffer.from(t, 'utf8'),
-      'utf-8 with BOM': (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')]),
-      'utf-16le with BOM': (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(t, 'utf-16le')]),
-      'utf-16be with BOM': (t) => Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(t, 'utf-16be')]),
+      'utf-8 with BOM': (t) =>
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')]),
+      'utf-16le with BOM': (t) =>
+        Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(t, 'utf-16le')]),
+      'utf-16be with BOM': (t) =>
+        Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(t, 'utf-16be')]),
       'utf-16le': (t) => iconv.encode(t, 'utf-16le'),
       'windows-1252': (t) => iconv.encode(t, 'windows-1252'),
       'windows-1251': (t) => iconv.encode(t, 'windows-1251'),
-      'CRLF': (t) => Buffer.from(t.replace(/\n/g, '\r\n'), 'utf8'),
+      CRLF: (t) => Buffer.from(t.replace(/\n/g, '\r\n'), 'utf8'),
     };
     // BOM-less UTF-16 is found by its zero bytes, which only Latin text has; each script has its code page.
-    const encodings = { latin: ['utf-8', 'utf-8 with BOM', 'utf-16le with BOM', 'utf-16be with BOM', 'utf-16le', 'windows-1252', 'CRLF'], cyrillic: ['utf-8', 'utf-8 with BOM', 'utf-16le with BOM', 'utf-16be with BOM', 'windows-1251', 'CRLF'] };
+    const encodings = {
+      latin: [
+        'utf-8',
+        'utf-8 with BOM',
+        'utf-16le with BOM',
+        'utf-16be with BOM',
+        'utf-16le',
+        'windows-1252',
+        'CRLF',
+      ],
+      cyrillic: [
+        'utf-8',
+        'utf-8 with BOM',
+        'utf-16le with BOM',
+        'utf-16be with BOM',
+        'windows-1251',
+        'CRLF',
+      ],
+    };
     fc.assert(
       fc.property(fc.oneof(latin, cyrillic), fc.nat(), (a, pick) => {
         const list = encodings[a.script];
         const encoding = list[pick % list.length]!;
-        const text = ['A headline for the encoding test', 'April 14, 2025', ...a.paragraphs.flatMap((p) => [p, ''])].join('\n');
+        const text = [
+          'A headline for the encoding test',
+          'April 14, 2025',
+          ...a.paragraphs.flatMap((p) => [p, '']),
+        ].join('\n');
         const reference = keptTexts(extractText('reference.txt', text));
         const result = extractArticle('encoded.txt', encode[encoding]!(text), knowledge);
         expect(result.ok, encoding).toBe(true);

@@ -16,7 +16,11 @@ function articleFor(seed: string) {
 
 /** The body's words, with Markdown's emphasis and escapes removed. */
 function plainBody(body: string): string {
-  return body.replace(/\\([\\`*_{}[\]()#+\-.!<>&])/g, '$1').replace(/\*\*?|__?/g, '').replace(/\s+/g, ' ').trim();
+  return body
+    .replace(/\\([\\`*_{}[\]()#+\-.!<>&])/g, '$1')
+    .replace(/\*\*?|__?/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 describe.each(seedFacts.articles)('the seed $seed', (facts) => {
@@ -36,8 +40,12 @@ describe.each(seedFacts.articles)('the seed $seed', (facts) => {
 
   it('names its outlet and author only when the page shows them', async () => {
     const { data } = articleFor(facts.seed);
-    const outlets = (await import('../../content/knowledge/outlets.json', { with: { type: 'json' } })).default as Array<{ id: string; name: string }>;
-    const outletName = data.outlet ? (outlets.find((o) => o.id === data.outlet)?.name ?? data.outlet) : null;
+    const outlets = (
+      await import('../../content/knowledge/outlets.json', { with: { type: 'json' } })
+    ).default as Array<{ id: string; name: string }>;
+    const outletName = data.outlet
+      ? (outlets.find((o) => o.id === data.outlet)?.name ?? data.outlet)
+      : null;
     expect(outletName).toBe(facts.outlet);
     expect(data.author).toBe(facts.author);
   });
@@ -57,7 +65,16 @@ describe.each(seedFacts.articles)('the seed $seed', (facts) => {
     const { data } = articleFor(facts.seed);
     // The headline appears once, as the title, never again inside the body.
     expect(body.includes(data.title)).toBe(false);
-    for (const chrome of ['Home >', 'Privacy Policy', 'You Might Also Like', 'originally published', 'publishes opinions', 'Last news in', 'Contents', 'Share']) {
+    for (const chrome of [
+      'Home >',
+      'Privacy Policy',
+      'You Might Also Like',
+      'originally published',
+      'publishes opinions',
+      'Last news in',
+      'Contents',
+      'Share',
+    ]) {
       expect(body).not.toContain(chrome);
     }
   });

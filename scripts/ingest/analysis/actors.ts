@@ -40,7 +40,11 @@ function isCapitalised(tokens: Token[], first: number, last: number): boolean {
 }
 
 /** Finds the longest curated name starting at token i, if any. */
-function matchKnown(scan: ParagraphScan, i: number, gazetteer: Gazetteer): { last: number; ids: string[] } | null {
+function matchKnown(
+  scan: ParagraphScan,
+  i: number,
+  gazetteer: Gazetteer,
+): { last: number; ids: string[] } | null {
   const { tokens, text } = scan;
   let key = '';
   let best: { last: number; ids: string[] } | null = null;
@@ -55,7 +59,13 @@ function matchKnown(scan: ParagraphScan, i: number, gazetteer: Gazetteer): { las
   // A known name glued to a further capitalised word is part of a longer, unknown name
   // ("Moscow Declaration", "Russia Today"), unless that word opens a known name itself.
   const next = tokens[best.last + 1];
-  if (next && next.capital && joinsName(text, tokens[best.last]!, next) && !gazetteer.names.has(next.key) && !gazetteer.adjectives.has(next.key)) {
+  if (
+    next &&
+    next.capital &&
+    joinsName(text, tokens[best.last]!, next) &&
+    !gazetteer.names.has(next.key) &&
+    !gazetteer.adjectives.has(next.key)
+  ) {
     if (gazetteer.entries.get(best.ids[0]!)?.kind !== 'person') return null;
   }
   return best;
@@ -63,7 +73,15 @@ function matchKnown(scan: ParagraphScan, i: number, gazetteer: Gazetteer): { las
 
 function toActorInfo(gazetteer: Gazetteer, id: string): ActorInfo {
   const e = gazetteer.entries.get(id)!;
-  return { id: e.id, name: e.name, kind: e.kind, aliases: e.aliases, description: e.description, affiliation: e.affiliation, reviewed: true };
+  return {
+    id: e.id,
+    name: e.name,
+    kind: e.kind,
+    aliases: e.aliases,
+    description: e.description,
+    affiliation: e.affiliation,
+    reviewed: true,
+  };
 }
 
 /**
@@ -79,16 +97,41 @@ export function findActorMentions(paragraphs: BodyParagraph[], gazetteer: Gazett
   const people: NamedPerson[] = [];
   const scans: ParagraphScan[] = [];
 
-  const addMention = (scan: ParagraphScan, first: number, last: number, actor: ActorInfo, use: Mention['use'], surfaceFirst = first) => {
+  const addMention = (
+    scan: ParagraphScan,
+    first: number,
+    last: number,
+    actor: ActorInfo,
+    use: Mention['use'],
+    surfaceFirst = first,
+  ) => {
     for (let k = surfaceFirst; k <= last; k++) scan.claimed[k] = true;
     if (!actors.has(actor.id)) actors.set(actor.id, actor);
     const start = scan.tokens[surfaceFirst]!.start;
     let end = scan.tokens[last]!.end;
     // "Azerbaijan Airlines (AZAL)": keep the bracket the name opened.
-    if (scan.text.slice(start, end).split('(').length > scan.text.slice(start, end).split(')').length && scan.text[end] === ')') end++;
-    mentions.push({ actor: actor.id, paragraph: scan.paragraph.id, paragraphIndex: scan.index, sentence: scan.tokenSentence[first]!, start, end, surface: scan.text.slice(start, end), use });
+    if (
+      scan.text.slice(start, end).split('(').length >
+        scan.text.slice(start, end).split(')').length &&
+      scan.text[end] === ')'
+    )
+      end++;
+    mentions.push({
+      actor: actor.id,
+      paragraph: scan.paragraph.id,
+      paragraphIndex: scan.index,
+      sentence: scan.tokenSentence[first]!,
+      start,
+      end,
+      surface: scan.text.slice(start, end),
+      use,
+    });
     if (actor.kind === 'person' && last > first) {
-      people.push({ id: actor.id, surname: scan.tokens[last]!.key, position: scan.index * 1e6 + start });
+      people.push({
+        id: actor.id,
+        surname: scan.tokens[last]!.key,
+        position: scan.index * 1e6 + start,
+      });
     }
   };
 
@@ -96,9 +139,32 @@ export function findActorMentions(paragraphs: BodyParagraph[], gazetteer: Gazett
     const text = paragraphText(paragraph);
     const tokens = tokenize(text);
     const spans = sentenceSpans(text);
-    const tokenSentence = tokens.map((t) => sentences.length + Math.max(0, spans.findIndex((s) => t.start >= s.start && t.start < s.end + 1)));
-    for (const s of spans) sentences.push({ index: sentences.length, paragraph: paragraph.id, paragraphIndex: index, start: s.start, end: s.end, text: s.text });
-    const scan: ParagraphScan = { paragraph, index, text, tokens, tokenSentence, claimed: tokens.map(() => false), surnames: [] };
+    const tokenSentence = tokens.map(
+      (t) =>
+        sentences.length +
+        Math.max(
+          0,
+          spans.findIndex((s) => t.start >= s.start && t.start < s.end + 1),
+        ),
+    );
+    for (const s of spans)
+      sentences.push({
+        index: sentences.length,
+        paragraph: paragraph.id,
+        paragraphIndex: index,
+        start: s.start,
+        end: s.end,
+        text: s.text,
+      });
+    const scan: ParagraphScan = {
+      paragraph,
+      index,
+      text,
+      tokens,
+      tokenSentence,
+      claimed: tokens.map(() => false),
+      surnames: [],
+    };
     scans.push(scan);
     const sentenceStart = (i: number) => i === 0 || tokenSentence[i - 1] !== tokenSentence[i];
 
@@ -111,15 +177,28 @@ export function findActorMentions(paragraphs: BodyParagraph[], gazetteer: Gazett
       if (entry.standsFor && readCapitalUse(tokens, i, match.last) === 'actor') {
         addMention(scan, i, match.last, toActorInfo(gazetteer, entry.standsFor), 'actor');
       } else {
-        const surfaceFirst = entry.kind === 'person' ? widenOverTitles(text, tokens, i, scan.claimed, gazetteer) : i;
-        addMention(scan, i, match.last, toActorInfo(gazetteer, id), entry.standsFor ? 'place' : 'actor', surfaceFirst);
+        const surfaceFirst =
+          entry.kind === 'person' ? widenOverTitles(text, tokens, i, scan.claimed, gazetteer) : i;
+        addMention(
+          scan,
+          i,
+          match.last,
+          toActorInfo(gazetteer, id),
+          entry.standsFor ? 'place' : 'actor',
+          surfaceFirst,
+        );
       }
       i = match.last;
     }
     for (const media of discoverQuotedMedia(text)) {
       const first = tokens.findIndex((t) => t.start >= media.start);
       const last = tokens.findLastIndex((t) => t.end <= media.end);
-      if (first < 0 || last < first || tokens.slice(first, last + 1).some((_, k) => scan.claimed[first + k])) continue;
+      if (
+        first < 0 ||
+        last < first ||
+        tokens.slice(first, last + 1).some((_, k) => scan.claimed[first + k])
+      )
+        continue;
       if (gazetteer.names.has(nameKey(media.name))) continue;
       addMention(scan, first, last, makeActor(media.name, 'media', null), 'actor');
     }
@@ -128,17 +207,36 @@ export function findActorMentions(paragraphs: BodyParagraph[], gazetteer: Gazett
       const actor = m ? actors.get(m.actor) : undefined;
       return actor?.kind === 'country' ? actor.id : null;
     };
-    for (const found of discoverNames(text, tokens, scan.claimed, sentenceStart, gazetteer, countryAt)) {
+    for (const found of discoverNames(
+      text,
+      tokens,
+      scan.claimed,
+      sentenceStart,
+      gazetteer,
+      countryAt,
+    )) {
       const known = gazetteer.names.get(nameKey(found.actor.name));
-      const actor = known ? toActorInfo(gazetteer, known[0]!) : (actors.get(found.actor.id) ?? found.actor);
-      const surfaceFirst = actor.kind === 'person' ? widenOverTitles(text, tokens, found.first, scan.claimed, gazetteer) : found.first;
+      const actor = known
+        ? toActorInfo(gazetteer, known[0]!)
+        : (actors.get(found.actor.id) ?? found.actor);
+      const surfaceFirst =
+        actor.kind === 'person'
+          ? widenOverTitles(text, tokens, found.first, scan.claimed, gazetteer)
+          : found.first;
       addMention(scan, found.first, found.last, actor, 'actor', surfaceFirst);
     }
     for (let i = 0; i < tokens.length; i++) {
       if (scan.claimed[i]) continue;
       const country = gazetteer.adjectives.get(tokens[i]!.key);
-      if (country && tokens[i]!.capital) signals.push({ country, paragraphIndex: index, sentence: tokenSentence[i]!, start: tokens[i]!.start });
-      else if (tokens[i]!.capital && /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(tokens[i]!.text)) scan.surnames.push(i);
+      if (country && tokens[i]!.capital)
+        signals.push({
+          country,
+          paragraphIndex: index,
+          sentence: tokenSentence[i]!,
+          start: tokens[i]!.start,
+        });
+      else if (tokens[i]!.capital && /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(tokens[i]!.text))
+        scan.surnames.push(i);
     }
   });
 
@@ -149,9 +247,19 @@ export function findActorMentions(paragraphs: BodyParagraph[], gazetteer: Gazett
       const id = resolveSurname(token.key, scan.index * 1e6 + token.start, people, gazetteer);
       if (!id) continue;
       const actor = actors.get(id) ?? toActorInfo(gazetteer, id);
-      addMention(scan, i, i, actor, 'actor', widenOverTitles(scan.text, scan.tokens, i, scan.claimed, gazetteer));
+      addMention(
+        scan,
+        i,
+        i,
+        actor,
+        'actor',
+        widenOverTitles(scan.text, scan.tokens, i, scan.claimed, gazetteer),
+      );
     }
   }
-  mentions.sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.start - b.start || compareStrings(a.actor, b.actor));
+  mentions.sort(
+    (a, b) =>
+      a.paragraphIndex - b.paragraphIndex || a.start - b.start || compareStrings(a.actor, b.actor),
+  );
   return { sentences, mentions, signals, actors };
 }

@@ -44,12 +44,23 @@ export function parseIsoDate(iso: string | null): DatePoint | null {
  * topics, citations and the breakdown of voices. A pure function of the draft, the knowledge and
  * the publication date (which relative dates are read against), so it can be cached by their hash.
  */
-export function analyzeArticle(draft: ArticleDraft, knowledge: Knowledge, published: string | null): ArticleAnalysis {
+export function analyzeArticle(
+  draft: ArticleDraft,
+  knowledge: Knowledge,
+  published: string | null,
+): ArticleAnalysis {
   const gazetteer = getGazetteer(knowledge);
   const paragraphs = draft.structure.paragraphs;
   const names = findActorMentions(paragraphs, gazetteer);
   const quotes = findQuotes(paragraphs, names.sentences, names.mentions, names.actors);
-  const events = findEventCandidates(paragraphs, names.sentences, names.mentions, names.signals, names.actors, parseIsoDate(published));
+  const events = findEventCandidates(
+    paragraphs,
+    names.sentences,
+    names.mentions,
+    names.signals,
+    names.actors,
+    parseIsoDate(published),
+  );
   const plain = paragraphs.map((p) => ({ id: p.id, text: paragraphText(p) }));
   const topics = assignTopics(plain, knowledge.topics);
   const citations = findCitations(plain, names.mentions, names.actors, quotes);
@@ -63,7 +74,12 @@ export function analyzeArticle(draft: ArticleDraft, knowledge: Knowledge, publis
     const key = `${m.actor}|${m.paragraph}|${m.surface}|${m.sentence}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    mentions.push({ actor: m.actor, paragraph: m.paragraph, surface: m.surface, sentence: names.sentences[m.sentence]!.text });
+    mentions.push({
+      actor: m.actor,
+      paragraph: m.paragraph,
+      surface: m.surface,
+      sentence: names.sentences[m.sentence]!.text,
+    });
   }
   return {
     actors: [...names.actors.values()].sort((a, b) => compareStrings(a.id, b.id)),

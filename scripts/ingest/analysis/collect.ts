@@ -18,9 +18,23 @@ export function collectActors(articles: AnalysedArticle[]): Map<string, Actor> {
       const info = named.get(m.actor)!;
       const entry =
         actors.get(m.actor) ??
-        ({ name: info.name, kind: info.kind, aliases: [...info.aliases], description: info.description, affiliation: info.affiliation, reviewed: info.reviewed, articles: [], mentions: [] } satisfies Actor);
+        ({
+          name: info.name,
+          kind: info.kind,
+          aliases: [...info.aliases],
+          description: info.description,
+          affiliation: info.affiliation,
+          reviewed: info.reviewed,
+          articles: [],
+          mentions: [],
+        } satisfies Actor);
       if (!entry.articles.includes(article)) entry.articles.push(article);
-      entry.mentions.push({ article, paragraph: m.paragraph, surface: m.surface, sentence: m.sentence });
+      entry.mentions.push({
+        article,
+        paragraph: m.paragraph,
+        surface: m.surface,
+        sentence: m.sentence,
+      });
       actors.set(m.actor, entry);
     }
   }
@@ -28,15 +42,25 @@ export function collectActors(articles: AnalysedArticle[]): Map<string, Actor> {
     actor.articles.sort(compareStrings);
     // Spellings seen in the text become aliases, so a search for any of them finds the page.
     const surfaces = new Set(actor.aliases);
-    for (const m of actor.mentions) if (m.surface !== actor.name && /^\p{Lu}/u.test(m.surface)) surfaces.add(m.surface);
+    for (const m of actor.mentions)
+      if (m.surface !== actor.name && /^\p{Lu}/u.test(m.surface)) surfaces.add(m.surface);
     actor.aliases = [...surfaces].sort(compareStrings);
-    actor.mentions.sort((a, b) => compareStrings(a.article, b.article) || Number(a.paragraph.slice(2)) - Number(b.paragraph.slice(2)) || compareStrings(a.surface, b.surface));
+    actor.mentions.sort(
+      (a, b) =>
+        compareStrings(a.article, b.article) ||
+        Number(a.paragraph.slice(2)) - Number(b.paragraph.slice(2)) ||
+        compareStrings(a.surface, b.surface),
+    );
   }
   return actors;
 }
 
 /** Adds the cited media and institutions to the sources, marking publishers that are also cited. */
-export function collectCitedSources(articles: AnalysedArticle[], sources: Map<string, Source>, knowledge: Knowledge): void {
+export function collectCitedSources(
+  articles: AnalysedArticle[],
+  sources: Map<string, Source>,
+  knowledge: Knowledge,
+): void {
   const outlets = new Map(knowledge.outlets.map((o) => [o.id, o]));
   for (const { id: article, analysis } of articles) {
     const named = new Map(analysis.actors.map((a) => [a.id, a]));
@@ -56,15 +80,25 @@ export function collectCitedSources(articles: AnalysedArticle[], sources: Map<st
           citedBy: [],
         } satisfies Source);
       if (entry.kind === 'publisher') entry.kind = 'both';
-      if (!entry.citedBy.some((r) => r.article === article && r.paragraph === c.paragraph)) entry.citedBy.push({ article, paragraph: c.paragraph });
+      if (!entry.citedBy.some((r) => r.article === article && r.paragraph === c.paragraph))
+        entry.citedBy.push({ article, paragraph: c.paragraph });
       sources.set(c.source, entry);
     }
   }
-  for (const s of sources.values()) s.citedBy.sort((a, b) => compareStrings(a.article, b.article) || Number(a.paragraph.slice(2)) - Number(b.paragraph.slice(2)));
+  for (const s of sources.values())
+    s.citedBy.sort(
+      (a, b) =>
+        compareStrings(a.article, b.article) ||
+        Number(a.paragraph.slice(2)) - Number(b.paragraph.slice(2)),
+    );
 }
 
 /** Builds the topic entries: articles with scores, the events and the actors in their paragraphs. */
-export function collectTopics(articles: AnalysedArticle[], events: Map<string, Event>, knownTopics: KnownTopic[]): Map<string, Topic> {
+export function collectTopics(
+  articles: AnalysedArticle[],
+  events: Map<string, Event>,
+  knownTopics: KnownTopic[],
+): Map<string, Topic> {
   const topics = new Map<string, Topic>();
   const paragraphsOf = new Map<string, Set<string>>();
   const actorCounts = new Map<string, Map<string, number>>();
@@ -72,20 +106,31 @@ export function collectTopics(articles: AnalysedArticle[], events: Map<string, E
   for (const { id: article, analysis } of articles) {
     for (const t of analysis.topics) {
       const known = knownById.get(t.topic)!;
-      const entry = topics.get(t.topic) ?? { name: known.name, description: known.description, terms: known.terms, articles: [], events: [], actors: [] };
+      const entry = topics.get(t.topic) ?? {
+        name: known.name,
+        description: known.description,
+        terms: known.terms,
+        articles: [],
+        events: [],
+        actors: [],
+      };
       entry.articles.push({ article, score: t.score });
       topics.set(t.topic, entry);
       const set = paragraphsOf.get(t.topic) ?? new Set<string>();
       for (const p of t.paragraphs) set.add(`${article}#${p}`);
       paragraphsOf.set(t.topic, set);
       const counts = actorCounts.get(t.topic) ?? new Map<string, number>();
-      for (const m of analysis.mentions) if (set.has(`${article}#${m.paragraph}`)) counts.set(m.actor, (counts.get(m.actor) ?? 0) + 1);
+      for (const m of analysis.mentions)
+        if (set.has(`${article}#${m.paragraph}`))
+          counts.set(m.actor, (counts.get(m.actor) ?? 0) + 1);
       actorCounts.set(t.topic, counts);
     }
   }
   for (const [eventId, event] of events) {
     const eventTopics = new Set<string>();
-    for (const [topicId, set] of paragraphsOf) if (event.paragraphs.some((p) => set.has(`${p.article}#${p.paragraph}`))) eventTopics.add(topicId);
+    for (const [topicId, set] of paragraphsOf)
+      if (event.paragraphs.some((p) => set.has(`${p.article}#${p.paragraph}`)))
+        eventTopics.add(topicId);
     event.topics = [...eventTopics].sort(compareStrings);
     for (const topicId of event.topics) topics.get(topicId)!.events.push(eventId);
   }

@@ -21,12 +21,34 @@ export interface DiscoveredName {
   actor: ActorInfo;
 }
 
-const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'da', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'le', 'on']);
-const DOMAIN = /^[\p{L}][\p{L}\p{N}-]*\.(?:az|ru|com|net|org|am|ge|ua|bg|tr|uk|de|fr|info|news|tv|kz|by|io|co)$/iu;
+const NAME_CONNECTORS = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'de',
+  'del',
+  'da',
+  'al',
+  'bin',
+  'ibn',
+  'van',
+  'von',
+  'der',
+  'la',
+  'le',
+  'on',
+]);
+const DOMAIN =
+  /^[\p{L}][\p{L}\p{N}-]*\.(?:az|ru|com|net|org|am|ge|ua|bg|tr|uk|de|fr|info|news|tv|kz|by|io|co)$/iu;
 
 /** Whether a token can be one word of a person's name: capitalised, lowercase after, no digits. */
 function isNameWord(token: Token): boolean {
-  return /^\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*$/u.test(token.text) && !CALENDAR_WORDS.has(token.key) && !TITLES.has(token.key);
+  return (
+    /^\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*$/u.test(token.text) &&
+    !CALENDAR_WORDS.has(token.key) &&
+    !TITLES.has(token.key)
+  );
 }
 
 /** Maximal runs of unclaimed capitalised tokens, joined by spaces and name connectors. */
@@ -41,10 +63,18 @@ function capitalRuns(text: string, tokens: Token[], claimed: boolean[]): Array<[
     let j = i;
     while (j + 1 < tokens.length && !claimed[j + 1]) {
       const next = tokens[j + 1]!;
-      const joined = joinsName(text, tokens[j]!, next) || (tokens[j]!.possessive && next.capital && ORG_HEADS.has(next.key));
+      const joined =
+        joinsName(text, tokens[j]!, next) ||
+        (tokens[j]!.possessive && next.capital && ORG_HEADS.has(next.key));
       if (!joined) break;
       if (next.capital) j++;
-      else if (NAME_CONNECTORS.has(next.key) && tokens[j + 2]?.capital && !claimed[j + 2] && joinsName(text, next, tokens[j + 2]!)) j += 2;
+      else if (
+        NAME_CONNECTORS.has(next.key) &&
+        tokens[j + 2]?.capital &&
+        !claimed[j + 2] &&
+        joinsName(text, next, tokens[j + 2]!)
+      )
+        j += 2;
       else break;
     }
     runs.push([i, j]);
@@ -60,7 +90,12 @@ function canonicalInstitution(name: string): string {
 }
 
 /** The country a name is qualified by: an adjective in the run, or a possessive country before it. */
-function qualifierBefore(tokens: Token[], first: number, gazetteer: Gazetteer, countryAt: (i: number) => string | null): string | null {
+function qualifierBefore(
+  tokens: Token[],
+  first: number,
+  gazetteer: Gazetteer,
+  countryAt: (i: number) => string | null,
+): string | null {
   const before = tokens[first - 1];
   if (before?.possessive) return countryAt(first - 1);
   const adjective = gazetteer.adjectives.get(tokens[first]?.key ?? '');
@@ -98,8 +133,14 @@ export function discoverNames(
   const found: DiscoveredName[] = [];
   for (const [runFirst, runLast] of capitalRuns(text, tokens, claimed)) {
     let first = runFirst;
-    while (first <= runLast && (FUNCTION_WORDS.has(tokens[first]!.key) || (sentenceStart(first) && tokens[first]!.key.endsWith('ly')))) first++;
-    const qualifier = first <= runLast ? qualifierBefore(tokens, first, gazetteer, countryAt) : null;
+    while (
+      first <= runLast &&
+      (FUNCTION_WORDS.has(tokens[first]!.key) ||
+        (sentenceStart(first) && tokens[first]!.key.endsWith('ly')))
+    )
+      first++;
+    const qualifier =
+      first <= runLast ? qualifierBefore(tokens, first, gazetteer, countryAt) : null;
     while (first <= runLast && gazetteer.adjectives.has(tokens[first]!.key)) first++;
     if (first > runLast) continue;
     const last = runLast;
@@ -112,7 +153,11 @@ export function discoverNames(
       continue;
     }
     // Places introduced as such: "the town of Osterby", "the Kazakh city of Aktau".
-    if (/\b(?:city|town|village|region|province|port|island|district) of\s+$/i.test(text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start))) {
+    if (
+      /\b(?:city|town|village|region|province|port|island|district) of\s+$/i.test(
+        text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start),
+      )
+    ) {
       found.push({ first, last, actor: makeActor(surface, 'place', qualifier) });
       continue;
     }
@@ -129,10 +174,20 @@ export function discoverNames(
     }
     // People: two to four name words, introduced by a role or a verb of saying.
     let personFirst = first;
-    while (personFirst <= last && (TITLES.has(tokens[personFirst]!.key) || isRoleWord(tokens[personFirst]!.key))) personFirst++;
+    while (
+      personFirst <= last &&
+      (TITLES.has(tokens[personFirst]!.key) || isRoleWord(tokens[personFirst]!.key))
+    )
+      personFirst++;
     const person = tokens.slice(personFirst, last + 1);
     if (person.length < 2 || person.length > 4 || !person.every(isNameWord)) continue;
-    const introduced = personFirst > first || hasRoleBefore(tokens, first) || hasIntroductionAfter(text, tokens, last) || /according to\s*$/i.test(text.slice(Math.max(0, tokens[first]!.start - 14), tokens[first]!.start));
+    const introduced =
+      personFirst > first ||
+      hasRoleBefore(tokens, first) ||
+      hasIntroductionAfter(text, tokens, last) ||
+      /according to\s*$/i.test(
+        text.slice(Math.max(0, tokens[first]!.start - 14), tokens[first]!.start),
+      );
     if (!introduced) continue;
     const name = text.slice(person[0]!.start, person[person.length - 1]!.end);
     found.push({ first: personFirst, last, actor: makeActor(name, 'person', qualifier) });
@@ -141,9 +196,12 @@ export function discoverNames(
 }
 
 /** Finds media named as a source in quotes or after "told"/"interview with" ("told "Konkret.az""). */
-export function discoverQuotedMedia(text: string): Array<{ start: number; end: number; name: string }> {
+export function discoverQuotedMedia(
+  text: string,
+): Array<{ start: number; end: number; name: string }> {
   const out: Array<{ start: number; end: number; name: string }> = [];
-  const re = /\b(?:told|interview with|TV channel|channel|news agency|media agency|agency|newspaper|outlet|website|portal|platforms?|magazine)\s+["“*\\]*([\p{Lu}][\p{L}\p{N}.\- ]{1,40}?)["”*\\]*(?=[\s,.;:)]|$)/gu;
+  const re =
+    /\b(?:told|interview with|TV channel|channel|news agency|media agency|agency|newspaper|outlet|website|portal|platforms?|magazine)\s+["“*\\]*([\p{Lu}][\p{L}\p{N}.\- ]{1,40}?)["”*\\]*(?=[\s,.;:)]|$)/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = m[1]!.trim();
     const start = m.index + m[0].indexOf(name);
@@ -153,6 +211,18 @@ export function discoverQuotedMedia(text: string): Array<{ start: number; end: n
 }
 
 /** An unreviewed actor named by the rules. */
-export function makeActor(name: string, kind: ActorInfo['kind'], affiliation: string | null): ActorInfo {
-  return { id: slugify(name, 10), name, kind, aliases: [], description: null, affiliation, reviewed: false };
+export function makeActor(
+  name: string,
+  kind: ActorInfo['kind'],
+  affiliation: string | null,
+): ActorInfo {
+  return {
+    id: slugify(name, 10),
+    name,
+    kind,
+    aliases: [],
+    description: null,
+    affiliation,
+    reviewed: false,
+  };
 }

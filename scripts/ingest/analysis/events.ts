@@ -27,48 +27,106 @@ export interface EventCandidate {
  * for an undated mention ("the closure of X") to be matched to a dated report of it.
  */
 const TRIGGERS: Array<{ kind: string; strong: boolean; re: RegExp }> = [
-  { kind: 'crash', strong: true, re: /\b(?:crash(?:ed|es)?|downing|shot down|went down|plane incident|air disaster)\b/gi },
+  {
+    kind: 'crash',
+    strong: true,
+    re: /\b(?:crash(?:ed|es)?|downing|shot down|went down|plane incident|air disaster)\b/gi,
+  },
   { kind: 'invasion', strong: true, re: /\b(?:invaded|invasion|invade)\b/gi },
-  { kind: 'closure', strong: true, re: /\b(?:closure|closed|shut down|shutdown|ceased (?:its|their) (?:activities|operations|work))\b/gi },
-  { kind: 'ban', strong: true, re: /\b(?:persona non grata|banned|banning|barred|expelled|expulsion|entry ban)\b/gi },
-  { kind: 'block', strong: true, re: /\b(?:blocked|blocking|restrict(?:ed|ing)? access|restrictions were imposed)\b/gi },
-  { kind: 'arrest', strong: true, re: /\b(?:arrest(?:ed|s)?|detain(?:ed)?|detention|raids?|police operation)\b/gi },
-  { kind: 'disaster', strong: true, re: /\b(?:flood(?:s|ed|ing)?|earthquakes?|wildfires?|hurricanes?|storms?|explosions?|landslides?|tsunami)\b/gi },
+  {
+    kind: 'closure',
+    strong: true,
+    re: /\b(?:closure|closed|shut down|shutdown|ceased (?:its|their) (?:activities|operations|work))\b/gi,
+  },
+  {
+    kind: 'ban',
+    strong: true,
+    re: /\b(?:persona non grata|banned|banning|barred|expelled|expulsion|entry ban)\b/gi,
+  },
+  {
+    kind: 'block',
+    strong: true,
+    re: /\b(?:blocked|blocking|restrict(?:ed|ing)? access|restrictions were imposed)\b/gi,
+  },
+  {
+    kind: 'arrest',
+    strong: true,
+    re: /\b(?:arrest(?:ed|s)?|detain(?:ed)?|detention|raids?|police operation)\b/gi,
+  },
+  {
+    kind: 'disaster',
+    strong: true,
+    re: /\b(?:flood(?:s|ed|ing)?|earthquakes?|wildfires?|hurricanes?|storms?|explosions?|landslides?|tsunami)\b/gi,
+  },
   { kind: 'killing', strong: true, re: /\b(?:killed|killing|died|dying|deaths?)\b/gi },
   { kind: 'attack', strong: true, re: /\b(?:attack(?:ed|s)?|shelling|bombing|airstrikes?)\b/gi },
   { kind: 'war', strong: true, re: /\bwar\b/gi },
   { kind: 'election', strong: true, re: /\belect(?:ed|ions?)\b/gi },
   { kind: 'agreement', strong: false, re: /\b(?:signed|agreement|treaty)\b/gi },
   { kind: 'apology', strong: false, re: /\b(?:apologi[sz]ed|apology)\b/gi },
-  { kind: 'meeting', strong: false, re: /\b(?:hosted|met with|meeting|summit|talks|visited|discussion|conference)\b/gi },
-  { kind: 'statement', strong: false, re: /\b(?:stated|said|says|announced|declared|highlighted|claimed|reaffirmed|told|interview|warned|stressed)\b/gi },
+  {
+    kind: 'meeting',
+    strong: false,
+    re: /\b(?:hosted|met with|meeting|summit|talks|visited|discussion|conference)\b/gi,
+  },
+  {
+    kind: 'statement',
+    strong: false,
+    re: /\b(?:stated|said|says|announced|declared|highlighted|claimed|reaffirmed|told|interview|warned|stressed)\b/gi,
+  },
 ];
 
-const STATISTIC_VERB = /\b(?:amounted|reached|accounted|exceeded|totall?ed|grew|rose|fell|increased|decreased)\b/i;
+const STATISTIC_VERB =
+  /\b(?:amounted|reached|accounted|exceeded|totall?ed|grew|rose|fell|increased|decreased)\b/i;
 const STATISTIC_FIGURE = /[$€£%]|\b(?:percent|billion|million)\b/i;
 
 /** The trigger nearest to a position in a sentence (the date), or the first one if no position. */
-function nearestTrigger(text: string, at: number | null, strongOnly = false): { kind: string; strong: boolean; index: number; length: number; word: string } | null {
-  let best: { kind: string; strong: boolean; index: number; length: number; word: string } | null = null;
+function nearestTrigger(
+  text: string,
+  at: number | null,
+  strongOnly = false,
+): { kind: string; strong: boolean; index: number; length: number; word: string } | null {
+  let best: { kind: string; strong: boolean; index: number; length: number; word: string } | null =
+    null;
   for (const t of TRIGGERS) {
     if (strongOnly && !t.strong) continue;
     t.re.lastIndex = 0;
     for (const m of text.matchAll(t.re)) {
       const distance = at === null ? m.index! : Math.abs(m.index! - at);
-      const bestDistance = best === null ? Infinity : at === null ? best.index : Math.abs(best.index - at);
-      if (distance < bestDistance) best = { kind: t.kind, strong: t.strong, index: m.index!, length: m[0].length, word: m[0].toLowerCase() };
+      const bestDistance =
+        best === null ? Infinity : at === null ? best.index : Math.abs(best.index - at);
+      if (distance < bestDistance)
+        best = {
+          kind: t.kind,
+          strong: t.strong,
+          index: m.index!,
+          length: m[0].length,
+          word: m[0].toLowerCase(),
+        };
     }
   }
   return best;
 }
 
 /** A short title from the clause that holds the trigger, without its date words. */
-function titleFrom(sentence: string, trigger: { index: number } | null, dateTexts: string[]): string {
+function titleFrom(
+  sentence: string,
+  trigger: { index: number } | null,
+  dateTexts: string[],
+): string {
   let text = sentence;
   const at = trigger?.index ?? 0;
-  const noun = /\bthe ((?:19|20)\d{2}(?:\s+[\p{L}-]+){0,3}?\s+(?:war|crisis|elections?|conflict|crash|invasion))\b/u.exec(text);
-  if (noun && noun.index <= at && noun.index + noun[0].length >= at) return noun[1]!.charAt(0).toUpperCase() + noun[1]!.slice(1);
-  const cuts = [...text.matchAll(/[,;:—–(]\s*|\s+(?:after|when|while|because|although|following|whereas|, which)\s+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const noun =
+    /\bthe ((?:19|20)\d{2}(?:\s+[\p{L}-]+){0,3}?\s+(?:war|crisis|elections?|conflict|crash|invasion))\b/u.exec(
+      text,
+    );
+  if (noun && noun.index <= at && noun.index + noun[0].length >= at)
+    return noun[1]!.charAt(0).toUpperCase() + noun[1]!.slice(1);
+  const cuts = [
+    ...text.matchAll(
+      /[,;:—–(]\s*|\s+(?:after|when|while|because|although|following|whereas|, which)\s+/g,
+    ),
+  ].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   let start = 0;
   let end = text.length;
   for (const c of cuts) {
@@ -87,7 +145,10 @@ function titleFrom(sentence: string, trigger: { index: number } | null, dateText
   for (const d of dateTexts) text = text.replace(d, ' ');
   text = text
     .replace(/\b(?:on|in|by|at|during|of)\s+(?=\s|$)/gi, ' ')
-    .replace(/^\s*(?:and|but|that|then|so|for instance|in response|later|however|meanwhile|after|before|since|when|while|following|as)\b[\s,]*/i, '')
+    .replace(
+      /^\s*(?:and|but|that|then|so|for instance|in response|later|however|meanwhile|after|before|since|when|while|following|as)\b[\s,]*/i,
+      '',
+    )
     .replace(/\s+/g, ' ')
     .replace(/^[\s,.;:"“”]+|[\s,.;:"“”]+$/g, '');
   if ((text.match(/["“”]/g)?.length ?? 0) % 2 === 1) text = text.replace(/["“”]/g, '');
@@ -99,13 +160,21 @@ function titleFrom(sentence: string, trigger: { index: number } | null, dateText
 /** Marks names the analysis could not classify; they help match reports but never become actors. */
 export const UNRESOLVED_NAME = 'name:';
 
-function actorsIn(sentenceIndexes: number[], mentions: Mention[], signals: CountrySignal[], actors: Map<string, ActorInfo>, sentences: Sentence[]): Record<string, ActorInfo['kind']> {
+function actorsIn(
+  sentenceIndexes: number[],
+  mentions: Mention[],
+  signals: CountrySignal[],
+  actors: Map<string, ActorInfo>,
+  sentences: Sentence[],
+): Record<string, ActorInfo['kind']> {
   const out: Record<string, ActorInfo['kind']> = {};
   // Capitalised words inside a sentence that no rule named ("Osterby") still say where it happened.
   for (const i of sentenceIndexes) {
-    for (const m of sentences[i]!.text.matchAll(/(?<=[\p{Ll},;]\s)\p{Lu}\p{Ll}{2,}\b/gu)) out[`${UNRESOLVED_NAME}${m[0].toLowerCase()}`] = 'place';
+    for (const m of sentences[i]!.text.matchAll(/(?<=[\p{Ll},;]\s)\p{Lu}\p{Ll}{2,}\b/gu))
+      out[`${UNRESOLVED_NAME}${m[0].toLowerCase()}`] = 'place';
   }
-  for (const m of mentions) if (sentenceIndexes.includes(m.sentence)) out[m.actor] = actors.get(m.actor)!.kind;
+  for (const m of mentions)
+    if (sentenceIndexes.includes(m.sentence)) out[m.actor] = actors.get(m.actor)!.kind;
   for (const s of signals) if (sentenceIndexes.includes(s.sentence)) out[s.country] = 'country';
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => compareStrings(a, b)));
 }
@@ -145,7 +214,10 @@ export function findEventCandidates(
       if (!open) return;
       const c = open.candidate;
       if (c.kind === 'other') {
-        const later = open.passage.slice(1).map((t) => ({ t, trigger: nearestTrigger(t, null, true) })).find((x) => x.trigger);
+        const later = open.passage
+          .slice(1)
+          .map((t) => ({ t, trigger: nearestTrigger(t, null, true) }))
+          .find((x) => x.trigger);
         if (later) {
           c.kind = later.trigger!.kind;
           c.title = titleFrom(later.t, later.trigger, []);
@@ -166,17 +238,30 @@ export function findEventCandidates(
         datedInParagraph = true;
         last = point;
         sectionDate = { point, paragraphIndex };
-        const figureOnly = (!trigger || !trigger.strong) && STATISTIC_VERB.test(sentence.text) && STATISTIC_FIGURE.test(sentence.text);
+        const figureOnly =
+          (!trigger || !trigger.strong) &&
+          STATISTIC_VERB.test(sentence.text) &&
+          STATISTIC_FIGURE.test(sentence.text);
         if (figureOnly) continue;
-        let title = titleFrom(sentence.text, trigger, dates.map((d) => d.text));
-        if (/:\s*$/.test(sentence.text) && nextQuote && nextQuote.open < 2) title = `${title}: “${nextQuote.text.split(/(?<=[.!?])\s/)[0]!.trim()}”`;
+        let title = titleFrom(
+          sentence.text,
+          trigger,
+          dates.map((d) => d.text),
+        );
+        if (/:\s*$/.test(sentence.text) && nextQuote && nextQuote.open < 2)
+          title = `${title}: “${nextQuote.text.split(/(?<=[.!?])\s/)[0]!.trim()}”`;
         const candidate: EventCandidate = {
           paragraph: paragraph.id,
           paragraphIndex,
           text: sentence.text,
           title,
           kind: trigger?.kind ?? 'other',
-          date: { year: point.year, month: point.month, day: point.day, approximate: point.approximate },
+          date: {
+            year: point.year,
+            month: point.month,
+            day: point.day,
+            approximate: point.approximate,
+          },
           dateSource: 'text',
           actors: {},
           claims: {},
@@ -195,7 +280,10 @@ export function findEventCandidates(
       // Only an action told in the past tense ("declared", "barred") in the paragraph right after a
       // dated one inherits its date; a noun ("the war") or a later paragraph has moved on.
       const action = /(?:ed|persona non grata|shot down|went down)$/.test(strong.word);
-      const contextDate = action && !datedInParagraph && sectionDate?.paragraphIndex === paragraphIndex - 1 ? sectionDate.point : null;
+      const contextDate =
+        action && !datedInParagraph && sectionDate?.paragraphIndex === paragraphIndex - 1
+          ? sectionDate.point
+          : null;
       out.push({
         paragraph: paragraph.id,
         paragraphIndex,

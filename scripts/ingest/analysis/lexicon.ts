@@ -57,7 +57,9 @@ export const ORG_HEADS = words(`
 `);
 
 /** Heads that make an institution a medium rather than an organisation. */
-export const MEDIA_HEADS = words('news times post tribune herald gazette journal radio tv television channel press');
+export const MEDIA_HEADS = words(
+  'news times post tribune herald gazette journal radio tv television channel press',
+);
 
 /** Words that institution names share; a name made only of these needs a country to be specific. */
 export const GENERIC_INSTITUTION_WORDS = words(`
@@ -68,7 +70,9 @@ export const GENERIC_INSTITUTION_WORDS = words(`
 
 /** Prepositions after which a capital city names the place, not the state ("in Baku"). */
 // "to" is left out: "signalling to Moscow" and "loyal to Baku" address the state far more often than the city.
-export const LOCATIVES = words('in at near from into via through over across outside inside around within');
+export const LOCATIVES = words(
+  'in at near from into via through over across outside inside around within',
+);
 
 /** Words that a capitalised sentence opener can be without starting a name. */
 export const FUNCTION_WORDS = words(`
@@ -88,8 +92,14 @@ export const CALENDAR_WORDS = words(`
 
 /** Canonical names of institutions that are written two ways ("Foreign Ministry", "Ministry of Foreign Affairs"). */
 export const INSTITUTION_SYNONYMS: Array<[RegExp, string]> = [
-  [/^(?:foreign ministry|ministry of foreign affairs|foreign affairs ministry)$/i, 'Ministry of Foreign Affairs'],
-  [/^(?:interior ministry|ministry of internal affairs|ministry of (?:the )?interior|internal affairs ministry)$/i, 'Ministry of Internal Affairs'],
+  [
+    /^(?:foreign ministry|ministry of foreign affairs|foreign affairs ministry)$/i,
+    'Ministry of Foreign Affairs',
+  ],
+  [
+    /^(?:interior ministry|ministry of internal affairs|ministry of (?:the )?interior|internal affairs ministry)$/i,
+    'Ministry of Internal Affairs',
+  ],
   [/^(?:defen[cs]e ministry|ministry of defen[cs]e)$/i, 'Ministry of Defence'],
   [/^(?:justice ministry|ministry of justice)$/i, 'Ministry of Justice'],
 ];

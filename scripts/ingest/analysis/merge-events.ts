@@ -24,13 +24,20 @@ interface Cluster {
   actors: Map<string, ActorInfo['kind']>;
 }
 
-const WEIGHT: Record<string, number> = { person: 3, organisation: 3, media: 3, place: 2, country: 1 };
+const WEIGHT: Record<string, number> = {
+  person: 3,
+  organisation: 3,
+  media: 3,
+  place: 2,
+  country: 1,
+};
 const PRECISION_RANK = { day: 0, month: 1, year: 2 } as const;
 
 /** How much two reports share: specific actors count more than the countries every report names. */
 function overlap(actors: Record<string, ActorInfo['kind']>, cluster: Cluster): number {
   let score = 0;
-  for (const [id, kind] of Object.entries(actors)) if (cluster.actors.has(id)) score += WEIGHT[kind] ?? 1;
+  for (const [id, kind] of Object.entries(actors))
+    if (cluster.actors.has(id)) score += WEIGHT[kind] ?? 1;
   return score;
 }
 
@@ -49,9 +56,13 @@ function compatible(d: DatePoint, c: DatePoint): boolean {
 /** Picks the actor that best names an event in its id: the most reported, specific actors counting more. */
 function anchorOf(cluster: Cluster): string | null {
   const counts = new Map<string, number>();
-  for (const m of cluster.members) for (const id of Object.keys(m.candidate.actors)) if (!id.startsWith(UNRESOLVED_NAME)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const m of cluster.members)
+    for (const id of Object.keys(m.candidate.actors))
+      if (!id.startsWith(UNRESOLVED_NAME)) counts.set(id, (counts.get(id) ?? 0) + 1);
   const score = ([id, n]: [string, number]) => n * (WEIGHT[cluster.actors.get(id)!] ?? 1);
-  const ranked = [...counts.entries()].sort((a, b) => score(b) - score(a) || compareStrings(a[0], b[0]));
+  const ranked = [...counts.entries()].sort(
+    (a, b) => score(b) - score(a) || compareStrings(a[0], b[0]),
+  );
   return ranked[0]?.[0] ?? null;
 }
 
@@ -61,15 +72,22 @@ function anchorOf(cluster: Cluster): string | null {
  * undated references are looked up by kind and shared actor, never against every event, so the
  * cost grows with the number of candidates, not with the number of article pairs.
  */
-export function mergeEvents(inputs: ArticleEvents[]): { events: Map<string, Event>; byArticle: Map<string, string[]> } {
+export function mergeEvents(inputs: ArticleEvents[]): {
+  events: Map<string, Event>;
+  byArticle: Map<string, string[]>;
+} {
   const published = new Map(inputs.map((i) => [i.article, i.published]));
-  const members: Member[] = inputs.flatMap((i) => i.candidates.map((candidate) => ({ article: i.article, candidate })));
+  const members: Member[] = inputs.flatMap((i) =>
+    i.candidates.map((candidate) => ({ article: i.article, candidate })),
+  );
   const dated = members
     .filter((m) => m.candidate.date)
     .sort(
       (a, b) =>
-        PRECISION_RANK[precisionOf(a.candidate.date!)] - PRECISION_RANK[precisionOf(b.candidate.date!)] ||
-        Number(a.candidate.dateSource === 'context') - Number(b.candidate.dateSource === 'context') ||
+        PRECISION_RANK[precisionOf(a.candidate.date!)] -
+          PRECISION_RANK[precisionOf(b.candidate.date!)] ||
+        Number(a.candidate.dateSource === 'context') -
+          Number(b.candidate.dateSource === 'context') ||
         compareStrings(toIso(a.candidate.date!), toIso(b.candidate.date!)) ||
         compareStrings(a.article, b.article) ||
         a.candidate.paragraphIndex - b.candidate.paragraphIndex,
@@ -91,7 +109,8 @@ export function mergeEvents(inputs: ArticleEvents[]): { events: Map<string, Even
   for (const member of dated) {
     const c = member.candidate;
     const date = c.date!;
-    const pool = date.month !== null ? (byMonth.get(monthKey(date)) ?? []) : (byYear.get(date.year) ?? []);
+    const pool =
+      date.month !== null ? (byMonth.get(monthKey(date)) ?? []) : (byYear.get(date.year) ?? []);
     let best: Cluster | null = null;
     let bestScore = 0;
     for (const cluster of pool) {
@@ -100,7 +119,10 @@ export function mergeEvents(inputs: ArticleEvents[]): { events: Map<string, Even
       const score = overlap(c.actors, cluster);
       const sameArticle = cluster.members.some((m) => m.article === member.article);
       const needed = c.kind === 'other' ? (sameDay ? 3 : Infinity) : sameDay ? 1 : 2;
-      if ((score >= needed || (sameArticle && c.kind !== 'other')) && (score > bestScore || !best)) {
+      if (
+        (score >= needed || (sameArticle && c.kind !== 'other')) &&
+        (score > bestScore || !best)
+      ) {
         best = cluster;
         bestScore = score;
       }
@@ -108,7 +130,8 @@ export function mergeEvents(inputs: ArticleEvents[]): { events: Map<string, Even
     if (!best) {
       best = { order: clusters.length, kind: c.kind, date, members: [], actors: new Map() };
       clusters.push(best);
-      if (date.month !== null) byMonth.set(monthKey(date), [...(byMonth.get(monthKey(date)) ?? []), best]);
+      if (date.month !== null)
+        byMonth.set(monthKey(date), [...(byMonth.get(monthKey(date)) ?? []), best]);
       byYear.set(date.year, [...(byYear.get(date.year) ?? []), best]);
     }
     best.members.push(member);
@@ -127,7 +150,10 @@ export function mergeEvents(inputs: ArticleEvents[]): { events: Map<string, Even
         seen.add(cluster);
         if (before && compareStrings(toIso(cluster.date), before) > 0) continue;
         const score = overlap(c.actors, cluster);
-        if (score > bestScore || (score === bestScore && best && cluster.order < best.order && score > 2)) {
+        if (
+          score > bestScore ||
+          (score === bestScore && best && cluster.order < best.order && score > 2)
+        ) {
           best = cluster;
           bestScore = score;
         }
@@ -148,12 +174,28 @@ export function mergeEvents(inputs: ArticleEvents[]): { events: Map<string, Even
     const refs = new Map<string, { article: string; paragraph: string }>();
     const variants = new Map<string, Event['variants'][number]>();
     for (const m of cluster.members) {
-      refs.set(`${m.article}#${m.candidate.paragraphIndex}`, { article: m.article, paragraph: m.candidate.paragraph });
+      refs.set(`${m.article}#${m.candidate.paragraphIndex}`, {
+        article: m.article,
+        paragraph: m.candidate.paragraph,
+      });
       const key = `${m.article}#${String(m.candidate.paragraphIndex).padStart(6, '0')}#${m.candidate.text}`;
-      if (!variants.has(key)) variants.set(key, { article: m.article, paragraph: m.candidate.paragraph, text: m.candidate.text, claims: m.candidate.claims });
-      byArticle.set(m.article, [...new Set([...(byArticle.get(m.article) ?? []), id])].sort(compareStrings));
+      if (!variants.has(key))
+        variants.set(key, {
+          article: m.article,
+          paragraph: m.candidate.paragraph,
+          text: m.candidate.text,
+          claims: m.candidate.claims,
+        });
+      byArticle.set(
+        m.article,
+        [...new Set([...(byArticle.get(m.article) ?? []), id])].sort(compareStrings),
+      );
     }
-    const sortedRefs = [...refs.entries()].sort((a, b) => compareStrings(a[0].split('#')[0]!, b[0].split('#')[0]!) || Number(a[0].split('#')[1]) - Number(b[0].split('#')[1]));
+    const sortedRefs = [...refs.entries()].sort(
+      (a, b) =>
+        compareStrings(a[0].split('#')[0]!, b[0].split('#')[0]!) ||
+        Number(a[0].split('#')[1]) - Number(b[0].split('#')[1]),
+    );
     events.set(id, {
       title: first.title,
       kind: cluster.kind,
@@ -162,9 +204,13 @@ export function mergeEvents(inputs: ArticleEvents[]): { events: Map<string, Even
       approximate: cluster.date.day === null ? cluster.date.approximate : null,
       articles: [...new Set(cluster.members.map((m) => m.article))].sort(compareStrings),
       paragraphs: sortedRefs.map(([, r]) => r),
-      actors: [...cluster.actors.keys()].filter((id) => !id.startsWith(UNRESOLVED_NAME)).sort(compareStrings),
+      actors: [...cluster.actors.keys()]
+        .filter((id) => !id.startsWith(UNRESOLVED_NAME))
+        .sort(compareStrings),
       topics: [],
-      variants: [...variants.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([, v]) => v),
+      variants: [...variants.entries()]
+        .sort((a, b) => compareStrings(a[0], b[0]))
+        .map(([, v]) => v),
     });
   }
   return { events, byArticle };

@@ -14,14 +14,25 @@ export interface FoundQuote {
 /** Fewer words than this is a scare quote or a name ("unacceptable violence"), not a statement. */
 const MIN_QUOTE_WORDS = 4;
 
-const SPEAKER_PRIORITY: Record<string, number> = { person: 0, organisation: 1, country: 2, media: 3, place: 4 };
+const SPEAKER_PRIORITY: Record<string, number> = {
+  person: 0,
+  organisation: 1,
+  country: 2,
+  media: 3,
+  place: 4,
+};
 
 interface State {
   /** The person the text is currently about: the last one named as a sentence's first person. */
   topic: string | null;
   topicMedium: string | null;
   /** The speaker of the last quote, and its paragraph index. */
-  lastSpeaker: { actor: string | null; name: string | null; medium: string | null; paragraphIndex: number } | null;
+  lastSpeaker: {
+    actor: string | null;
+    name: string | null;
+    medium: string | null;
+    paragraphIndex: number;
+  } | null;
 }
 
 function wordsOf(text: string): string[] {
@@ -53,11 +64,21 @@ function pickSpeaker(mentions: Mention[], actors: Map<string, ActorInfo>): Menti
 }
 
 /** The medium a sentence says the words were given to: "told DW", "in an interview with ForPost". */
-function findMedium(text: string, start: number, mentions: Mention[], actors: Map<string, ActorInfo>): string | null {
+function findMedium(
+  text: string,
+  start: number,
+  mentions: Mention[],
+  actors: Map<string, ActorInfo>,
+): string | null {
   for (const m of mentions) {
     if (actors.get(m.actor)?.kind !== 'media') continue;
     const before = text.slice(Math.max(0, m.start - 40 - start), m.start - start);
-    if (/\b(?:told|to|interview with|interview to|speaking to|speaking with|talking to|in comments to|writing (?:in|for))\s*["“*\\]*$/i.test(before)) return m.actor;
+    if (
+      /\b(?:told|to|interview with|interview to|speaking to|speaking with|talking to|in comments to|writing (?:in|for))\s*["“*\\]*$/i.test(
+        before,
+      )
+    )
+      return m.actor;
   }
   return null;
 }
@@ -68,7 +89,12 @@ function findMedium(text: string, start: number, mentions: Mention[], actors: Ma
  * otherwise the person the passage is about, which is how a quote paragraph continues the
  * speaker introduced in the paragraph before it.
  */
-export function findQuotes(paragraphs: BodyParagraph[], sentences: Sentence[], mentions: Mention[], actors: Map<string, ActorInfo>): FoundQuote[] {
+export function findQuotes(
+  paragraphs: BodyParagraph[],
+  sentences: Sentence[],
+  mentions: Mention[],
+  actors: Map<string, ActorInfo>,
+): FoundQuote[] {
   const out: FoundQuote[] = [];
   const state: State = { topic: null, topicMedium: null, lastSpeaker: null };
   const nameOf = (id: string | null) => (id ? (actors.get(id)?.name ?? null) : null);
@@ -78,9 +104,15 @@ export function findQuotes(paragraphs: BodyParagraph[], sentences: Sentence[], m
     const spans = findQuotedSpans(text).filter((q) => tokenize(q.text).length >= MIN_QUOTE_WORDS);
     const inQuote = (i: number) => spans.some((q) => i > q.open && i < q.close);
     for (const sentence of sentences.filter((s) => s.paragraphIndex === paragraphIndex)) {
-      const own = mentions.filter((m) => m.paragraphIndex === paragraphIndex && m.sentence === sentence.index && !inQuote(m.start));
+      const own = mentions.filter(
+        (m) =>
+          m.paragraphIndex === paragraphIndex && m.sentence === sentence.index && !inQuote(m.start),
+      );
       // Who the passage is about: the first person a sentence names, unless it opens with a pronoun.
-      const opening = sentence.text.replace(/^(?:[\p{L}]+ly|however|but|and|yet|still|then|also|now),?\s+/iu, '');
+      const opening = sentence.text.replace(
+        /^(?:[\p{L}]+ly|however|but|and|yet|still|then|also|now),?\s+/iu,
+        '',
+      );
       const startsWithPronoun = /^(?:he|she)\b/i.test(opening);
       const medium = findMedium(text, 0, own, actors);
       const firstPerson = own.find((m) => actors.get(m.actor)?.kind === 'person');
@@ -88,7 +120,8 @@ export function findQuotes(paragraphs: BodyParagraph[], sentences: Sentence[], m
         if (firstPerson.actor !== state.topic) state.topicMedium = null;
         state.topic = firstPerson.actor;
       }
-      if (medium && (firstPerson?.actor === state.topic || /\b(?:he|she)\b/i.test(sentence.text))) state.topicMedium = medium;
+      if (medium && (firstPerson?.actor === state.topic || /\b(?:he|she)\b/i.test(sentence.text)))
+        state.topicMedium = medium;
 
       for (const span of spans) {
         if (span.open < sentence.start || span.open >= sentence.end) continue;
@@ -110,10 +143,27 @@ export function findQuotes(paragraphs: BodyParagraph[], sentences: Sentence[], m
         } else if (according !== undefined && /^(?:him|her)\b/i.test(according)) {
           speaker = state.topic;
           rule = 'according to a pronoun';
-        } else if (according !== undefined && pickSpeaker(preMentions.filter((m) => m.start >= sentence.start + pre.toLowerCase().lastIndexOf('according to')), actors)) {
-          speaker = pickSpeaker(preMentions.filter((m) => m.start >= sentence.start + pre.toLowerCase().lastIndexOf('according to')), actors)!.actor;
+        } else if (
+          according !== undefined &&
+          pickSpeaker(
+            preMentions.filter(
+              (m) => m.start >= sentence.start + pre.toLowerCase().lastIndexOf('according to'),
+            ),
+            actors,
+          )
+        ) {
+          speaker = pickSpeaker(
+            preMentions.filter(
+              (m) => m.start >= sentence.start + pre.toLowerCase().lastIndexOf('according to'),
+            ),
+            actors,
+          )!.actor;
           rule = 'according to a name';
-        } else if ((hasSpeechVerb(pre) || /:\s*$/.test(pre)) && pickSpeaker(preMentions, actors) && !/^(?:he|she)\b/i.test(opening)) {
+        } else if (
+          (hasSpeechVerb(pre) || /:\s*$/.test(pre)) &&
+          pickSpeaker(preMentions, actors) &&
+          !/^(?:he|she)\b/i.test(opening)
+        ) {
           speaker = pickSpeaker(preMentions, actors)!.actor;
           rule = 'name before the quote';
         } else if ((hasSpeechVerb(pre) || /:\s*$/.test(pre)) && refersBack(pre)) {
@@ -126,13 +176,33 @@ export function findQuotes(paragraphs: BodyParagraph[], sentences: Sentence[], m
           speaker = state.topic;
           rule = 'continues the person the passage is about';
         }
-        const mediumOut = findMedium(text, 0, own, actors) ?? (speaker && speaker === state.topic ? state.topicMedium : null);
-        out.push({ quote: { text: quoteText, speaker, speakerName: nameOf(speaker), paragraph: paragraph.id, medium: mediumOut }, rule });
-        state.lastSpeaker = { actor: speaker, name: nameOf(speaker), medium: mediumOut, paragraphIndex };
-        if (speaker && actors.get(speaker)?.kind === 'person' && rule !== 'continues the person the passage is about') state.topic = speaker;
+        const mediumOut =
+          findMedium(text, 0, own, actors) ??
+          (speaker && speaker === state.topic ? state.topicMedium : null);
+        out.push({
+          quote: {
+            text: quoteText,
+            speaker,
+            speakerName: nameOf(speaker),
+            paragraph: paragraph.id,
+            medium: mediumOut,
+          },
+          rule,
+        });
+        state.lastSpeaker = {
+          actor: speaker,
+          name: nameOf(speaker),
+          medium: mediumOut,
+          paragraphIndex,
+        };
+        if (
+          speaker &&
+          actors.get(speaker)?.kind === 'person' &&
+          rule !== 'continues the person the passage is about'
+        )
+          state.topic = speaker;
       }
     }
   });
   return out;
 }
-

@@ -19,10 +19,30 @@ export function readCapitalUse(tokens: Token[], first: number, last: number): 'a
  * Widens a person's name leftwards over capitalised titles and one nationality before them,
  * so the surface reads "Azerbaijani President Ilham Aliyev" rather than "Ilham Aliyev".
  */
-export function widenOverTitles(text: string, tokens: Token[], first: number, claimed: boolean[], gazetteer: Gazetteer): number {
+export function widenOverTitles(
+  text: string,
+  tokens: Token[],
+  first: number,
+  claimed: boolean[],
+  gazetteer: Gazetteer,
+): number {
   let k = first;
-  while (k > 0 && !claimed[k - 1] && tokens[k - 1]!.capital && TITLES.has(tokens[k - 1]!.key) && joinsName(text, tokens[k - 1]!, tokens[k]!)) k--;
-  if (k < first && k > 0 && !claimed[k - 1] && gazetteer.adjectives.has(tokens[k - 1]!.key) && joinsName(text, tokens[k - 1]!, tokens[k]!)) k--;
+  while (
+    k > 0 &&
+    !claimed[k - 1] &&
+    tokens[k - 1]!.capital &&
+    TITLES.has(tokens[k - 1]!.key) &&
+    joinsName(text, tokens[k - 1]!, tokens[k]!)
+  )
+    k--;
+  if (
+    k < first &&
+    k > 0 &&
+    !claimed[k - 1] &&
+    gazetteer.adjectives.has(tokens[k - 1]!.key) &&
+    joinsName(text, tokens[k - 1]!, tokens[k]!)
+  )
+    k--;
   return k;
 }
 
@@ -39,7 +59,12 @@ export interface NamedPerson {
  * in the same article, else to the first named after it, else to the only known person who bears
  * it. Two known people sharing it with neither named in the article leaves it unresolved.
  */
-export function resolveSurname(surname: string, position: number, people: NamedPerson[], gazetteer: Gazetteer): string | null {
+export function resolveSurname(
+  surname: string,
+  position: number,
+  people: NamedPerson[],
+  gazetteer: Gazetteer,
+): string | null {
   const same = people.filter((p) => p.surname === surname);
   const before = same.filter((p) => p.position < position).sort((a, b) => b.position - a.position);
   if (before.length) return before[0]!.id;

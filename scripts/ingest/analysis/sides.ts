@@ -14,7 +14,10 @@ function toGroups(map: Map<string, { quotes: number; speakers: Set<string> }>): 
  * Breaks down who an article lets speak: quotes counted by the speaker's side (the country the
  * actor is affiliated with, or the country itself) and by the speaker's kind.
  */
-export function countVoices(quotes: Article['quotes'], actors: Map<string, ActorInfo>): Article['voices'] {
+export function countVoices(
+  quotes: Article['quotes'],
+  actors: Map<string, ActorInfo>,
+): Article['voices'] {
   const bySide = new Map<string, { quotes: number; speakers: Set<string> }>();
   const byKind = new Map<string, { quotes: number; speakers: Set<string> }>();
   const bump = (map: typeof bySide, key: string, speaker: string) => {

@@ -15,14 +15,17 @@ export interface Token {
 
 // Abbreviations with dots (U.S.), then words that may hold inner dots, hyphens or apostrophes
 // (Gazeta.ru, Nagorno-Karabakh, O'Neil) but never a possessive 's, which is read separately.
-const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:[.\-]|['’](?![sS](?![\p{L}])))[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
+const WORD =
+  /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:[.\-]|['’](?![sS](?![\p{L}])))[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
 
 /** Folds a word or name for lookup, so that spellings with and without accents meet. */
 export function foldName(text: string): string {
   // Called for every word of every article, and words repeat: remember the folded forms.
   let folded = foldCache.get(text);
   if (folded === undefined) {
-    folded = normalizeKey(text.replace(/ı/g, 'i').replace(/İ/g, 'I').replace(/ə/g, 'e').replace(/Ə/g, 'E'));
+    folded = normalizeKey(
+      text.replace(/ı/g, 'i').replace(/İ/g, 'I').replace(/ə/g, 'e').replace(/Ə/g, 'E'),
+    );
     if (foldCache.size > 200_000) foldCache.clear();
     foldCache.set(text, folded);
   }
@@ -48,7 +51,10 @@ export function tokenize(text: string): Token[] {
     });
   }
   // A lone "s" after an apostrophe is the possessive already recorded on the word before it.
-  return tokens.filter((t, i) => !(t.text === 's' && i > 0 && tokens[i - 1]!.possessive && tokens[i - 1]!.end + 1 === t.start));
+  return tokens.filter(
+    (t, i) =>
+      !(t.text === 's' && i > 0 && tokens[i - 1]!.possessive && tokens[i - 1]!.end + 1 === t.start),
+  );
 }
 
 /** Whether two neighbouring tokens belong to one name: only spaces or brackets between them. */
@@ -105,7 +111,11 @@ export function sentenceSpans(text: string): Array<{ start: number; end: number;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 4), m.index);
     // Abbreviations such as "Dr." or "U.S." followed by a name do not end a sentence.
-    if (/(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Col|Lt|No|vs)\.|\b\p{Lu}\.)$/u.test(before) && !/\b(?:U\.S\.|U\.K\.)$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (
+      /(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Col|Lt|No|vs)\.|\b\p{Lu}\.)$/u.test(before) &&
+      !/\b(?:U\.S\.|U\.K\.)$/.test(text.slice(Math.max(0, m.index - 4), m.index))
+    )
+      continue;
     if (insideQuote(m.index)) continue;
     out.push({ start, end: m.index, text: text.slice(start, m.index) });
     start = m.index + m[0].length;

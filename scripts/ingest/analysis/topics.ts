@@ -38,7 +38,11 @@ function compile(topics: KnownTopic[]): CompiledTopic[] {
 }
 
 /** Counts the hits of each term of a topic in a folded paragraph's words (a one-pass scan). */
-function countTermHits(words: string[], byFirstWord: CompiledTopic['byFirstWord'], termsSeen: Set<number>): number {
+function countTermHits(
+  words: string[],
+  byFirstWord: CompiledTopic['byFirstWord'],
+  termsSeen: Set<number>,
+): number {
   let hits = 0;
   for (let i = 0; i < words.length; i++) {
     for (const term of byFirstWord.get(words[i]!) ?? []) {
@@ -56,10 +60,17 @@ function countTermHits(words: string[], byFirstWord: CompiledTopic['byFirstWord'
  * the score is term hits per hundred words, and the paragraphs are those where the terms occur.
  * Broad topics are kept only when no specific one fits, and that case is flagged.
  */
-export function assignTopics(paragraphs: Array<{ id: string; text: string }>, topics: KnownTopic[]): TopicAssignment {
+export function assignTopics(
+  paragraphs: Array<{ id: string; text: string }>,
+  topics: KnownTopic[],
+): TopicAssignment {
   const folded = paragraphs.map((p) => ({ id: p.id, words: foldName(p.text).split(' ') }));
-  const words = Math.max(1, folded.reduce((n, p) => n + p.words.length, 0));
-  const scored: Array<{ topic: KnownTopic; hits: number; terms: number; paragraphs: string[] }> = [];
+  const words = Math.max(
+    1,
+    folded.reduce((n, p) => n + p.words.length, 0),
+  );
+  const scored: Array<{ topic: KnownTopic; hits: number; terms: number; paragraphs: string[] }> =
+    [];
   for (const { topic, byFirstWord } of compile(topics)) {
     let hits = 0;
     const termsSeen = new Set<number>();
@@ -69,14 +80,19 @@ export function assignTopics(paragraphs: Array<{ id: string; text: string }>, to
       if (inParagraph) where.push(p.id);
       hits += inParagraph;
     }
-    if (hits >= MIN_HITS && termsSeen.size >= MIN_TERMS) scored.push({ topic, hits, terms: termsSeen.size, paragraphs: where });
+    if (hits >= MIN_HITS && termsSeen.size >= MIN_TERMS)
+      scored.push({ topic, hits, terms: termsSeen.size, paragraphs: where });
   }
   const specific = scored.filter((s) => !s.topic.broad);
   const chosen = specific.length ? specific : scored;
   return {
     unknownTheme: specific.length === 0,
     topics: chosen
-      .map((s) => ({ topic: s.topic.id, score: Math.round((s.hits / words) * 10000) / 100, paragraphs: s.paragraphs }))
+      .map((s) => ({
+        topic: s.topic.id,
+        score: Math.round((s.hits / words) * 10000) / 100,
+        paragraphs: s.paragraphs,
+      }))
       .sort((a, b) => b.score - a.score || compareStrings(a.topic, b.topic)),
   };
 }

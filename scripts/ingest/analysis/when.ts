@@ -26,11 +26,27 @@ export interface DateContext {
   last: DatePoint | null;
 }
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
-const APPROX = '(?:(early|mid|late|the end of|the beginning of|the start of|the middle of|end of|beginning of|start of)[-\\s]+)?';
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December)';
+const APPROX =
+  '(?:(early|mid|late|the end of|the beginning of|the start of|the middle of|end of|beginning of|start of)[-\\s]+)?';
 // "by" is left out: "By June, access was blocked" dates a past event; "by 2026" is caught as a future date.
-const SPAN_BEFORE = /\b(?:since|until|till|through|throughout|from|before|after|between|over the past|compared (?:to|with)|as of)\s+(?:the\s+)?(?:(?:early|mid|late|end of|beginning of)[-\s]+)?$/i;
+const SPAN_BEFORE =
+  /\b(?:since|until|till|through|throughout|from|before|after|between|over the past|compared (?:to|with)|as of)\s+(?:the\s+)?(?:(?:early|mid|late|end of|beginning of)[-\s]+)?$/i;
 
 function approximateOf(word: string | undefined): DatePoint['approximate'] {
   if (!word) return null;
@@ -45,7 +61,9 @@ function yearForMonth(month: number, day: number | null, context: DateContext): 
   if (context.paragraphYear) return context.paragraphYear;
   const p = context.published;
   if (!p) return null;
-  const after = p.month !== null && (month > p.month || (month === p.month && day !== null && p.day !== null && day > p.day));
+  const after =
+    p.month !== null &&
+    (month > p.month || (month === p.month && day !== null && p.day !== null && day > p.day));
   return after ? p.year - 1 : p.year;
 }
 
@@ -69,21 +87,42 @@ export function readDates(sentence: string, context: DateContext): ReadDate[] {
     taken.push([start, end]);
     const before = sentence.slice(Math.max(0, start - 30), start);
     const future = context.published !== null && point.year > context.published.year;
-    const range = SPAN_BEFORE.test(before) || /\bfrom\s+[\p{L}\d ,]{1,25}\s+(?:to|until|till)\s+$/iu.test(before);
-    out.push({ ...point, start, end, text: sentence.slice(start, end), use: range || future ? 'span' : 'point' });
+    const range =
+      SPAN_BEFORE.test(before) ||
+      /\bfrom\s+[\p{L}\d ,]{1,25}\s+(?:to|until|till)\s+$/iu.test(before);
+    out.push({
+      ...point,
+      start,
+      end,
+      text: sentence.slice(start, end),
+      use: range || future ? 'span' : 'point',
+    });
   };
   const p = context.published;
 
   // Relative to publication first, since "December last year" also looks like a plain month.
-  for (const m of sentence.matchAll(new RegExp(`\\b${APPROX}${MONTH}\\s+(last|this|next)\\s+year\\b`, 'g'))) {
+  for (const m of sentence.matchAll(
+    new RegExp(`\\b${APPROX}${MONTH}\\s+(last|this|next)\\s+year\\b`, 'g'),
+  )) {
     if (!p) continue;
     const year = p.year + (m[3] === 'last' ? -1 : m[3] === 'next' ? 1 : 0);
-    push(m.index!, m.index! + m[0].length, { year, month: MONTH_NAMES.indexOf(m[2]!.toLowerCase()) + 1, day: null, approximate: approximateOf(m[1]) });
+    push(m.index!, m.index! + m[0].length, {
+      year,
+      month: MONTH_NAMES.indexOf(m[2]!.toLowerCase()) + 1,
+      day: null,
+      approximate: approximateOf(m[1]),
+    });
   }
-  for (const m of sentence.matchAll(/\b(?:(?:at )?(the end of|the beginning of|the start of|the middle of|early|late|earlier|later) )?(last|this|previous|past) (month|year)\b/gi)) {
-    if (!p || p.month === null || /\b(?:over the|of)\s*$/i.test(sentence.slice(0, m.index!))) continue;
+  for (const m of sentence.matchAll(
+    /\b(?:(?:at )?(the end of|the beginning of|the start of|the middle of|early|late|earlier|later) )?(last|this|previous|past) (month|year)\b/gi,
+  )) {
+    if (!p || p.month === null || /\b(?:over the|of)\s*$/i.test(sentence.slice(0, m.index!)))
+      continue;
     const back = m[2]!.toLowerCase() === 'this' ? 0 : -1;
-    const point = m[3]!.toLowerCase() === 'month' ? shiftMonth(p, back) : { year: p.year + back, month: null, day: null, approximate: null };
+    const point =
+      m[3]!.toLowerCase() === 'month'
+        ? shiftMonth(p, back)
+        : { year: p.year + back, month: null, day: null, approximate: null };
     push(m.index!, m.index! + m[0].length, { ...point, approximate: approximateOf(m[1]) });
   }
   for (const m of sentence.matchAll(/\b(?:a|one) day later\b|\bthe (?:next|following) day\b/gi)) {
@@ -92,28 +131,58 @@ export function readDates(sentence: string, context: DateContext): ReadDate[] {
     if (last.day === null) push(m.index!, m.index! + m[0].length, { ...last, approximate: null });
     else {
       const d = new Date(Date.UTC(last.year, last.month! - 1, last.day + 1));
-      push(m.index!, m.index! + m[0].length, { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), approximate: null });
+      push(m.index!, m.index! + m[0].length, {
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: d.getUTCDate(),
+        approximate: null,
+      });
     }
   }
   for (const found of findDates(sentence)) {
     if (!found.valid || found.month === null) continue;
-    const approxWord = /\b(early|mid|late|end of|beginning of)[-\s]+$/i.exec(sentence.slice(Math.max(0, found.index - 20), found.index))?.[1];
+    const approxWord = /\b(early|mid|late|end of|beginning of)[-\s]+$/i.exec(
+      sentence.slice(Math.max(0, found.index - 20), found.index),
+    )?.[1];
     const year = found.year ?? yearForMonth(found.month, found.day, context);
     if (year === null || (found.day !== null && !isRealDay(year, found.month, found.day))) continue;
-    push(found.index, found.index + found.length, { year, month: found.month, day: found.day, approximate: approximateOf(approxWord) });
+    push(found.index, found.index + found.length, {
+      year,
+      month: found.month,
+      day: found.day,
+      approximate: approximateOf(approxWord),
+    });
   }
   // A month with neither day nor year: "In May", "By June", "in March of that year".
-  for (const m of sentence.matchAll(new RegExp(`\\b${APPROX}${MONTH}\\b(?!\\s*\\d)(\\s+of\\s+(?:that|this|the same)\\s+year)?`, 'g'))) {
+  for (const m of sentence.matchAll(
+    new RegExp(
+      `\\b${APPROX}${MONTH}\\b(?!\\s*\\d)(\\s+of\\s+(?:that|this|the same)\\s+year)?`,
+      'g',
+    ),
+  )) {
     const before = sentence.slice(Math.max(0, m.index! - 12), m.index!);
     if (!m[1] && !/\b(?:in|by|on|since|until|from|during|of|to|and)\s+$/i.test(before)) continue;
     const month = MONTH_NAMES.indexOf(m[2]!.toLowerCase()) + 1;
-    const year = m[3] && context.paragraphYear ? context.paragraphYear : yearForMonth(month, null, context);
+    const year =
+      m[3] && context.paragraphYear ? context.paragraphYear : yearForMonth(month, null, context);
     if (year === null) continue;
-    push(m.index!, m.index! + m[0].length, { year, month, day: null, approximate: approximateOf(m[1]) });
+    push(m.index!, m.index! + m[0].length, {
+      year,
+      month,
+      day: null,
+      approximate: approximateOf(m[1]),
+    });
   }
   // Bare years: "In 2014,", "the 2020 war", "at the end of 2024".
-  for (const m of sentence.matchAll(/\b(?:(?:at )?(the end of|the beginning of|the start of|early|mid|late)[-\s]+)?((?:19|20)\d{2})\b(?![\d.,]?\d|\s*(?:%|percent|million|billion|people|km))/gi)) {
-    push(m.index!, m.index! + m[0].length, { year: +m[2]!, month: null, day: null, approximate: approximateOf(m[1]) });
+  for (const m of sentence.matchAll(
+    /\b(?:(?:at )?(the end of|the beginning of|the start of|early|mid|late)[-\s]+)?((?:19|20)\d{2})\b(?![\d.,]?\d|\s*(?:%|percent|million|billion|people|km))/gi,
+  )) {
+    push(m.index!, m.index! + m[0].length, {
+      year: +m[2]!,
+      month: null,
+      day: null,
+      approximate: approximateOf(m[1]),
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }

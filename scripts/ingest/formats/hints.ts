@@ -46,10 +46,17 @@ export function describeType(value: unknown): string {
 export function readStatedDate(value: unknown): PageDate | null {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return null;
-    return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate(), rule: '' };
+    return {
+      year: value.getUTCFullYear(),
+      month: value.getUTCMonth() + 1,
+      day: value.getUTCDate(),
+      rule: '',
+    };
   }
   if (typeof value !== 'string') return null;
-  const iso = /^\s*(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/.exec(value);
+  const iso = /^\s*(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/.exec(
+    value,
+  );
   if (iso) {
     const [year, month, day] = [+iso[1]!, +iso[2]!, iso[3] ? +iso[3] : null];
     if (month < 1 || month > 12 || (day !== null && !isRealDay(year, month, day))) return null;

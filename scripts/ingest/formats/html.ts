@@ -1,14 +1,40 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { isPersonName } from '../metadata.ts';
-import { readStatedDate, readStatedLanguage, readStatedUrl, tidyStatedText, type FormatReading, type HintField, type MetadataHints } from './hints.ts';
+import {
+  readStatedDate,
+  readStatedLanguage,
+  readStatedUrl,
+  tidyStatedText,
+  type FormatReading,
+  type HintField,
+  type MetadataHints,
+} from './hints.ts';
 
 /** Elements that start a new line of text when a page is flattened. */
 const BLOCK_TAGS = new Set(
-  'address article aside blockquote dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td th thead tr ul br'.split(' '),
+  'address article aside blockquote dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td th thead tr ul br'.split(
+    ' ',
+  ),
 );
 /** Elements whose content is never text of the article, and never rendered. */
-const DROPPED_TAGS = ['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'frame', 'frameset', 'svg', 'canvas', 'form', 'button', 'select', 'textarea'];
+const DROPPED_TAGS = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'frame',
+  'frameset',
+  'svg',
+  'canvas',
+  'form',
+  'button',
+  'select',
+  'textarea',
+];
 
 type Element = ReturnType<typeof parseHTML>['document']['body'];
 type Node = Element['childNodes'][number];
@@ -52,7 +78,11 @@ function countActiveContent(document: ReturnType<typeof parseHTML>['document']):
   for (const el of Array.from(document.querySelectorAll('*'))) {
     for (const attr of Array.from((el as Element).attributes)) {
       if (/^on/i.test(attr.name)) handlers++;
-      if (/^(href|src|action|formaction)$/i.test(attr.name) && /^\s*(javascript|vbscript|data):/i.test(attr.value)) scriptLinks++;
+      if (
+        /^(href|src|action|formaction)$/i.test(attr.name) &&
+        /^\s*(javascript|vbscript|data):/i.test(attr.value)
+      )
+        scriptLinks++;
     }
   }
   if (handlers) found.push(`${handlers} event-handler attribute${handlers === 1 ? '' : 's'}`);
@@ -63,7 +93,9 @@ function countActiveContent(document: ReturnType<typeof parseHTML>['document']):
 /** Reads the page's schema.org JSON-LD blocks into one flat record of the fields Parallax uses. */
 function readJsonLd(document: ReturnType<typeof parseHTML>['document']): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of Array.from(
+    document.querySelectorAll('script[type="application/ld+json"]'),
+  )) {
     let parsed: unknown;
     try {
       parsed = JSON.parse((script as Element).textContent ?? '');
@@ -78,7 +110,17 @@ function readJsonLd(document: ReturnType<typeof parseHTML>['document']): Record<
         const record = item as Record<string, unknown>;
         if (record['@graph']) queue.push(record['@graph']);
         if (/Article|Posting|Report/.test(String(record['@type'] ?? ''))) {
-          for (const key of ['headline', 'datePublished', 'dateModified', 'author', 'publisher', 'articleSection', 'inLanguage', 'url']) out[key] ??= record[key];
+          for (const key of [
+            'headline',
+            'datePublished',
+            'dateModified',
+            'author',
+            'publisher',
+            'articleSection',
+            'inLanguage',
+            'url',
+          ])
+            out[key] ??= record[key];
         }
       }
     }
@@ -103,7 +145,10 @@ function stripSiteName(title: string, site: string | null): string {
     if (kept.length < parts.length) return kept.join(' | ');
   }
   // Without a known site name, a short last part is the site's: "Long headline | Paper".
-  return parts.at(-1)!.split(/\s+/).length <= 4 && parts.slice(0, -1).join(' ').split(/\s+/).length >= 3 ? parts.slice(0, -1).join(' - ') : title;
+  return parts.at(-1)!.split(/\s+/).length <= 4 &&
+    parts.slice(0, -1).join(' ').split(/\s+/).length >= 3
+    ? parts.slice(0, -1).join(' - ')
+    : title;
 }
 
 /**
@@ -112,11 +157,15 @@ function stripSiteName(title: string, site: string | null): string {
  */
 export function readHtmlInput(raw: string): FormatReading {
   const reading: FormatReading = { lines: [], hints: {}, sources: {}, warnings: [], removed: [] };
-  const html = /<html[\s>]/i.test(raw) ? raw : `<!doctype html><html><head></head><body>${raw}</body></html>`;
+  const html = /<html[\s>]/i.test(raw)
+    ? raw
+    : `<!doctype html><html><head></head><body>${raw}</body></html>`;
   const { document } = parseHTML(html);
   const meta = (names: string[]): string | null => {
     for (const name of names) {
-      const el = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
+      const el = document.querySelector(
+        `meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`,
+      );
       const value = el?.getAttribute('content');
       if (value && value.trim()) return value.trim();
     }
@@ -124,9 +173,16 @@ export function readHtmlInput(raw: string): FormatReading {
   };
   const ld = readJsonLd(document);
   const active = countActiveContent(document);
-  if (active.length) reading.warnings.push(`the page carries active content (${active.join(', ')}): dropped, only text is kept`);
+  if (active.length)
+    reading.warnings.push(
+      `the page carries active content (${active.join(', ')}): dropped, only text is kept`,
+    );
 
-  const hint = <F extends HintField>(field: F, value: MetadataHints[F] | null | undefined, source: string) => {
+  const hint = <F extends HintField>(
+    field: F,
+    value: MetadataHints[F] | null | undefined,
+    source: string,
+  ) => {
     if (value === null || value === undefined || reading.hints[field] !== undefined) return;
     reading.hints[field] = value;
     reading.sources[field] = source;
@@ -137,18 +193,49 @@ export function readHtmlInput(raw: string): FormatReading {
   // The page's own headline beats the title bar, which usually carries the site's name too.
   const headline = document.querySelector('h1')?.textContent ?? null;
   const titleBar = document.querySelector('title')?.textContent ?? null;
-  const [rawTitle, titleSource] = ogTitle ? [ogTitle, 'meta tag og:title'] : headline?.trim() ? [headline, 'the page <h1>'] : [titleBar, 'the page <title>'];
+  const [rawTitle, titleSource] = ogTitle
+    ? [ogTitle, 'meta tag og:title']
+    : headline?.trim()
+      ? [headline, 'the page <h1>']
+      : [titleBar, 'the page <title>'];
   if (rawTitle) hint('title', tidyStatedText(stripSiteName(rawTitle, site)), titleSource);
-  const published = meta(['article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'dc.date', 'DC.date.issued', 'parsely-pub-date']) ?? (typeof ld.datePublished === 'string' ? ld.datePublished : null) ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
+  const published =
+    meta([
+      'article:published_time',
+      'datePublished',
+      'date',
+      'pubdate',
+      'publish-date',
+      'dc.date',
+      'DC.date.issued',
+      'parsely-pub-date',
+    ]) ??
+    (typeof ld.datePublished === 'string' ? ld.datePublished : null) ??
+    document.querySelector('time[datetime]')?.getAttribute('datetime') ??
+    null;
   const date = published ? readStatedDate(published) : null;
   hint('date', date, 'meta tag article:published_time');
-  const modified = meta(['article:modified_time', 'dateModified', 'last-modified']) ?? (typeof ld.dateModified === 'string' ? ld.dateModified : null);
+  const modified =
+    meta(['article:modified_time', 'dateModified', 'last-modified']) ??
+    (typeof ld.dateModified === 'string' ? ld.dateModified : null);
   hint('updated', modified ? readStatedDate(modified) : null, 'meta tag article:modified_time');
-  const author = meta(['author', 'article:author', 'parsely-author', 'dc.creator']) ?? nameOf(ld.author);
+  const author =
+    meta(['author', 'article:author', 'parsely-author', 'dc.creator']) ?? nameOf(ld.author);
   if (author && isPersonName(author)) hint('author', author, 'meta tag author');
-  hint('section', tidyStatedText(meta(['article:section']) ?? (typeof ld.articleSection === 'string' ? ld.articleSection : '')), 'meta tag article:section');
-  hint('language', readStatedLanguage(document.documentElement?.getAttribute('lang') ?? meta(['og:locale'])), 'the page <html lang>');
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(['og:url']);
+  hint(
+    'section',
+    tidyStatedText(
+      meta(['article:section']) ?? (typeof ld.articleSection === 'string' ? ld.articleSection : ''),
+    ),
+    'meta tag article:section',
+  );
+  hint(
+    'language',
+    readStatedLanguage(document.documentElement?.getAttribute('lang') ?? meta(['og:locale'])),
+    'the page <html lang>',
+  );
+  const canonical =
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(['og:url']);
   hint('url', readStatedUrl(canonical), 'canonical link');
 
   let body: Element | null = null;
@@ -161,7 +248,9 @@ export function readHtmlInput(raw: string): FormatReading {
       if (byline && isPersonName(byline)) hint('author', byline, 'byline found by Readability');
     }
   } catch (error) {
-    reading.warnings.push(`the article extractor failed (${(error as Error).message}); the whole page text was read instead`);
+    reading.warnings.push(
+      `the article extractor failed (${(error as Error).message}); the whole page text was read instead`,
+    );
   }
   reading.lines = collectLines(body ?? document.body);
   return reading;

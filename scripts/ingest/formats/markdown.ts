@@ -34,7 +34,10 @@ const FRONT_MATTER_KEYS: Array<[HintField, string[]]> = [
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 /** Splits off the front matter; invalid YAML is reported and the block skipped, never fatal. */
-function splitFrontMatter(raw: string, warnings: string[]): { data: Record<string, unknown>; content: string; offset: number } {
+function splitFrontMatter(
+  raw: string,
+  warnings: string[],
+): { data: Record<string, unknown>; content: string; offset: number } {
   const block = FRONT_MATTER.exec(raw);
   if (!block) return { data: {}, content: raw, offset: 0 };
   const offset = block[0].split('\n').length - 1;
@@ -46,7 +49,9 @@ function splitFrontMatter(raw: string, warnings: string[]): { data: Record<strin
   } catch (error) {
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
     const line = (error as { mark?: { line?: number } }).mark?.line;
-    warnings.push(`front matter is not valid YAML (${reason}${line !== undefined ? ` at line ${line + 1}` : ''}): ignored, metadata read from the text`);
+    warnings.push(
+      `front matter is not valid YAML (${reason}${line !== undefined ? ` at line ${line + 1}` : ''}): ignored, metadata read from the text`,
+    );
     return { data: {}, content, offset };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -57,7 +62,10 @@ function splitFrontMatter(raw: string, warnings: string[]): { data: Record<strin
 }
 
 /** Reads one front matter field into a hint, or explains why its value cannot be used. */
-function readField(field: HintField, value: unknown): { value?: MetadataHints[HintField]; problem?: string } {
+function readField(
+  field: HintField,
+  value: unknown,
+): { value?: MetadataHints[HintField]; problem?: string } {
   const shown = typeof value === 'string' ? `"${value.slice(0, 60)}"` : describeType(value);
   switch (field) {
     case 'date':
@@ -66,13 +74,22 @@ function readField(field: HintField, value: unknown): { value?: MetadataHints[Hi
       return date ? { value: date } : { problem: `${shown} is not a date` };
     }
     case 'categories': {
-      const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
+      const list =
+        typeof value === 'string'
+          ? value.split(',')
+          : Array.isArray(value) && value.every((v) => typeof v === 'string')
+            ? (value as string[])
+            : null;
       if (!list) return { problem: `should be a list of words, but is ${describeType(value)}` };
       return { value: list.map(tidyStatedText).filter((v): v is string => v !== null) };
     }
     case 'kind': {
       const kind = readStatedKind(value);
-      return kind ? { value: kind } : { problem: `${shown} is not a kind the site knows (news, analysis, opinion, commentary, review, interview, explainer)` };
+      return kind
+        ? { value: kind }
+        : {
+            problem: `${shown} is not a kind the site knows (news, analysis, opinion, commentary, review, interview, explainer)`,
+          };
     }
     case 'language': {
       const language = readStatedLanguage(value);
@@ -86,7 +103,10 @@ function readField(field: HintField, value: unknown): { value?: MetadataHints[Hi
       const text =
         typeof value === 'string'
           ? tidyStatedText(value)
-          : field === 'author' && Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')
+          : field === 'author' &&
+              Array.isArray(value) &&
+              value.length > 0 &&
+              value.every((v) => typeof v === 'string')
             ? tidyStatedText(value.join(', '))
             : undefined;
       if (text === undefined) return { problem: `should be text, but is ${describeType(value)}` };
@@ -105,17 +125,21 @@ function readFrontMatter(data: Record<string, unknown>, reading: FormatReading):
     if (value === null || value === undefined || value === '') continue;
     const read = readField(field, value);
     if (read.problem) {
-      reading.warnings.push(`front matter field "${name}": ${read.problem}; the value read from the text is used instead`);
+      reading.warnings.push(
+        `front matter field "${name}": ${read.problem}; the value read from the text is used instead`,
+      );
       continue;
     }
     (reading.hints as Record<string, unknown>)[field] = read.value;
-    reading.sources[field] = `front matter "${name}" (the user's own metadata, wins over extraction)`;
+    reading.sources[field] =
+      `front matter "${name}" (the user's own metadata, wins over extraction)`;
   }
 }
 
 /** Renders one Markdown block as the text lines the text pipeline reads; raw HTML is dropped. */
 function blockLines(node: RootContent): string[] {
-  const text = (n: RootContent) => toString(n, { includeHtml: false, includeImageAlt: false }).replace(/\s*\n\s*/g, ' ');
+  const text = (n: RootContent) =>
+    toString(n, { includeHtml: false, includeImageAlt: false }).replace(/\s*\n\s*/g, ' ');
   switch (node.type) {
     case 'html':
     case 'thematicBreak':
@@ -142,7 +166,11 @@ export function readMarkdownInput(raw: string): FormatReading {
   readFrontMatter(data, reading);
   const tree = unified().use(remarkParse).parse(content) as Root;
   visit(tree, 'html', (node) => {
-    reading.removed.push({ line: (node.position?.start.line ?? 0) + offset, text: node.value.slice(0, 200), reason: 'raw HTML in Markdown (never rendered)' });
+    reading.removed.push({
+      line: (node.position?.start.line ?? 0) + offset,
+      text: node.value.slice(0, 200),
+      reason: 'raw HTML in Markdown (never rendered)',
+    });
   });
   for (const node of tree.children) {
     const lines = blockLines(node);

@@ -29,7 +29,13 @@ const exporters: Record<string, (index: SiteIndex) => unknown[]> = {
       actors: data.actors,
       topics: data.topics.map((t) => t.topic),
       events: data.events,
-      quotes: data.quotes.map((q) => ({ text: q.text, speaker: q.speaker, speakerName: q.speakerName, paragraph: q.paragraph, medium: q.medium })),
+      quotes: data.quotes.map((q) => ({
+        text: q.text,
+        speaker: q.speaker,
+        speakerName: q.speakerName,
+        paragraph: q.paragraph,
+        medium: q.medium,
+      })),
     })),
   actors: (index) => index.actors.map(({ id, data }) => ({ id, url: paths.actor(id), ...data })),
   events: (index) => index.events.map(({ id, data }) => ({ id, url: paths.event(id), ...data })),
@@ -44,5 +50,7 @@ export function getStaticPaths() {
 export const GET: APIRoute = async ({ params }) => {
   const index = await getSiteIndex();
   const items = exporters[params.collection!]!(index);
-  return new Response(`${JSON.stringify(items, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+  return new Response(`${JSON.stringify(items, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json' },
+  });
 };

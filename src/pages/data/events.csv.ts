@@ -18,6 +18,19 @@ export const GET: APIRoute = async ({ site }) => {
     data.topics.join(' '),
     new URL(paths.event(id), site).href,
   ]);
-  const header = ['id', 'date', 'precision', 'approximate', 'title', 'articleCount', 'articles', 'actors', 'topics', 'url'];
-  return new Response(toCsv([header, ...rows]), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  const header = [
+    'id',
+    'date',
+    'precision',
+    'approximate',
+    'title',
+    'articleCount',
+    'articles',
+    'actors',
+    'topics',
+    'url',
+  ];
+  return new Response(toCsv([header, ...rows]), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
 };

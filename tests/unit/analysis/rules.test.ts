@@ -12,36 +12,52 @@ const knowledge = loadKnowledge(path.join(ROOT, 'content/knowledge'));
 
 /** Analyses an invented article given as paragraphs. */
 function analyse(paragraphs: string[], published = '2025-03-10') {
-  const result = extractFromText('invented.txt', `An invented article\n\n${paragraphs.join('\n\n')}\n`, 'utf-8', [], knowledge);
+  const result = extractFromText(
+    'invented.txt',
+    `An invented article\n\n${paragraphs.join('\n\n')}\n`,
+    'utf-8',
+    [],
+    knowledge,
+  );
   if (!result.ok) throw new Error(result.problem);
   return analyzeArticle(result.draft, knowledge, published);
 }
 
-const surfacesOf = (a: ReturnType<typeof analyse>, id: string) => a.mentions.filter((m) => m.actor === id).map((m) => m.surface);
+const surfacesOf = (a: ReturnType<typeof analyse>, id: string) =>
+  a.mentions.filter((m) => m.actor === id).map((m) => m.surface);
 
 describe('actor resolution on texts about other subjects', () => {
   it.each([
     {
       rule: 'a surname after a full name introduced with a role',
-      paragraphs: ['The Swedish economist Maria Lindqvist warned that prices would rise. Lindqvist said the bank had waited too long.'],
+      paragraphs: [
+        'The Swedish economist Maria Lindqvist warned that prices would rise. Lindqvist said the bank had waited too long.',
+      ],
       id: 'maria-lindqvist',
       surfaces: ['Maria Lindqvist', 'Lindqvist'],
     },
     {
       rule: 'a shared surname going to the one named most recently',
-      paragraphs: ['Coach Anna Berg praised the team.', 'Her brother, the striker Olof Berg, scored twice. Berg said the pitch was heavy.'],
+      paragraphs: [
+        'Coach Anna Berg praised the team.',
+        'Her brother, the striker Olof Berg, scored twice. Berg said the pitch was heavy.',
+      ],
       id: 'olof-berg',
       surfaces: ['Olof Berg', 'Berg'],
     },
     {
       rule: 'two similar surnames kept apart',
-      paragraphs: ['Mayor Karl Hansen met the engineer Karl Hanssen, who said the bridge was safe. Hansen disagreed.'],
+      paragraphs: [
+        'Mayor Karl Hansen met the engineer Karl Hanssen, who said the bridge was safe. Hansen disagreed.',
+      ],
       id: 'karl-hansen',
       surfaces: ['Mayor Karl Hansen', 'Hansen'],
     },
     {
       rule: 'a possessive surname',
-      paragraphs: ['The historian Lena Okafor told the committee it was wrong. Okafor’s report was published later.'],
+      paragraphs: [
+        'The historian Lena Okafor told the committee it was wrong. Okafor’s report was published later.',
+      ],
       id: 'lena-okafor',
       surfaces: ['Lena Okafor', 'Okafor'],
     },
@@ -57,13 +73,19 @@ describe('actor resolution on texts about other subjects', () => {
     { sentence: 'Moscow’s reply came a day later.', actor: 'russia', surface: 'Moscow' },
     { sentence: 'Tourists flew from Moscow on Friday.', actor: 'moscow', surface: 'Moscow' },
     { sentence: 'The Kremlin declined to comment.', actor: 'russia', surface: 'The Kremlin' },
-    { sentence: 'Azerbaijani President Ilham Aliyev opened the games.', actor: 'ilham-aliyev', surface: 'Azerbaijani President Ilham Aliyev' },
+    {
+      sentence: 'Azerbaijani President Ilham Aliyev opened the games.',
+      actor: 'ilham-aliyev',
+      surface: 'Azerbaijani President Ilham Aliyev',
+    },
   ])('reads "$sentence" as $actor', ({ sentence, actor, surface }) => {
     expect(analyse([sentence]).mentions[0]).toMatchObject({ actor, surface });
   });
 
   it('names a country’s institution after the country that owns it', () => {
-    const a = analyse(['Azerbaijan’s Foreign Ministry said: “We regret this decision and will respond in due course.”']);
+    const a = analyse([
+      'Azerbaijan’s Foreign Ministry said: “We regret this decision and will respond in due course.”',
+    ]);
     expect(a.quotes[0]?.quote.speaker).toBe('ministry-of-foreign-affairs-azerbaijan');
   });
 });
@@ -72,7 +94,10 @@ describe('quote speakers on texts about other subjects', () => {
   it.each([
     {
       rule: 'a pronoun after the quote',
-      paragraphs: ['The marine biologist Sofia Reyes has studied the reef for years.', '“The coral is recovering faster than we hoped,” she said.'],
+      paragraphs: [
+        'The marine biologist Sofia Reyes has studied the reef for years.',
+        '“The coral is recovering faster than we hoped,” she said.',
+      ],
       speaker: 'sofia-reyes',
     },
     {
@@ -83,17 +108,24 @@ describe('quote speakers on texts about other subjects', () => {
     },
     {
       rule: 'according to a name',
-      paragraphs: ['The economist Priya Natarajan studies ports. According to Natarajan, the new terminal "will double the traffic within two years".'],
+      paragraphs: [
+        'The economist Priya Natarajan studies ports. According to Natarajan, the new terminal "will double the traffic within two years".',
+      ],
       speaker: 'priya-natarajan',
     },
     {
       rule: 'a quote paragraph after the speaker’s colon',
-      paragraphs: ['Last spring, the architect Tomas Novak stated:', '“We do not build for ourselves. We build for the next century.”'],
+      paragraphs: [
+        'Last spring, the architect Tomas Novak stated:',
+        '“We do not build for ourselves. We build for the next century.”',
+      ],
       speaker: 'tomas-novak',
     },
     {
       rule: 'a role noun referring back',
-      paragraphs: ['The novelist Ines Duarte spoke at the fair. “Readers want shorter chapters now,” said the writer.'],
+      paragraphs: [
+        'The novelist Ines Duarte spoke at the fair. “Readers want shorter chapters now,” said the writer.',
+      ],
       speaker: 'ines-duarte',
     },
   ])('resolves $rule', ({ paragraphs, speaker, medium }) => {
@@ -110,18 +142,65 @@ describe('quote speakers on texts about other subjects', () => {
 describe('dates read against the publication date', () => {
   const published = { year: 2025, month: 7, day: 21, approximate: null };
   it.each([
-    { text: 'It was shot down in December last year.', paragraphYear: null, iso: '2024-12', use: 'point' },
-    { text: 'At the end of last month, 50 people were arrested.', paragraphYear: null, iso: '2025-06', use: 'point', approximate: 'late' },
-    { text: 'In May, the ministry banned the deputy.', paragraphYear: null, iso: '2025-05', use: 'point' },
-    { text: 'In September, the ministry banned the deputy.', paragraphYear: null, iso: '2024-09', use: 'point' },
+    {
+      text: 'It was shot down in December last year.',
+      paragraphYear: null,
+      iso: '2024-12',
+      use: 'point',
+    },
+    {
+      text: 'At the end of last month, 50 people were arrested.',
+      paragraphYear: null,
+      iso: '2025-06',
+      use: 'point',
+      approximate: 'late',
+    },
+    {
+      text: 'In May, the ministry banned the deputy.',
+      paragraphYear: null,
+      iso: '2025-05',
+      use: 'point',
+    },
+    {
+      text: 'In September, the ministry banned the deputy.',
+      paragraphYear: null,
+      iso: '2024-09',
+      use: 'point',
+    },
     { text: 'By June, access was blocked.', paragraphYear: 2022, iso: '2022-06', use: 'point' },
-    { text: 'In March of that year, restrictions followed.', paragraphYear: 2022, iso: '2022-03', use: 'point' },
-    { text: 'On June 30, police detained two people.', paragraphYear: null, iso: '2025-06-30', use: 'point' },
-    { text: 'The events in late September 2023 heightened tensions.', paragraphYear: null, iso: '2023-09', use: 'point', approximate: 'late' },
+    {
+      text: 'In March of that year, restrictions followed.',
+      paragraphYear: 2022,
+      iso: '2022-03',
+      use: 'point',
+    },
+    {
+      text: 'On June 30, police detained two people.',
+      paragraphYear: null,
+      iso: '2025-06-30',
+      use: 'point',
+    },
+    {
+      text: 'The events in late September 2023 heightened tensions.',
+      paragraphYear: null,
+      iso: '2023-09',
+      use: 'point',
+      approximate: 'late',
+    },
     { text: 'In 2014, the assembly voted.', paragraphYear: null, iso: '2014', use: 'point' },
     { text: 'Since 2022, support has grown.', paragraphYear: null, iso: '2022', use: 'span' },
-    { text: 'Exports should reach $5 billion by 2026.', paragraphYear: null, iso: '2026', use: 'span' },
-    { text: 'The mission lasted until September 2023.', paragraphYear: null, iso: '2023-09', use: 'span' },
+    {
+      text: 'Exports should reach $5 billion by 2026.',
+      paragraphYear: null,
+      iso: '2026',
+      use: 'span',
+    },
+    {
+      text: 'The mission lasted until September 2023.',
+      paragraphYear: null,
+      iso: '2023-09',
+      use: 'span',
+    },
   ])('reads "$text" as $iso ($use)', ({ text, paragraphYear, iso, use, approximate }) => {
     const [d] = readDates(text, { published, paragraphYear, last: null });
     expect(d && toIso(d)).toBe(iso);
@@ -130,25 +209,51 @@ describe('dates read against the publication date', () => {
   });
 
   it('places "a day later" after the last date read', () => {
-    const [d] = readDates('A day later, more people were arrested.', { published, paragraphYear: null, last: { year: 2025, month: 6, day: 30, approximate: null } });
+    const [d] = readDates('A day later, more people were arrested.', {
+      published,
+      paragraphYear: null,
+      last: { year: 2025, month: 6, day: 30, approximate: null },
+    });
     expect(d && toIso(d)).toBe('2025-07-01');
   });
 });
 
 describe('event details and merging on texts about other subjects', () => {
   it.each([
-    { passage: 'The ferry sank near the port of Lindholm, killing 12 of the 40 people on board.', claims: { dead: '12', aboard: '40', place: 'Lindholm' } },
-    { passage: 'The bus was hit by a falling tree. Three people died.', claims: { cause: 'a falling tree', dead: '3' } },
-    { passage: 'The museum closed, officially citing a lack of funding despite protests.', claims: { reason: 'a lack of funding' } },
-    { passage: 'The club was accused of laundering money for a gang.', claims: { accusation: 'laundering money for a gang' } },
+    {
+      passage: 'The ferry sank near the port of Lindholm, killing 12 of the 40 people on board.',
+      claims: { dead: '12', aboard: '40', place: 'Lindholm' },
+    },
+    {
+      passage: 'The bus was hit by a falling tree. Three people died.',
+      claims: { cause: 'a falling tree', dead: '3' },
+    },
+    {
+      passage: 'The museum closed, officially citing a lack of funding despite protests.',
+      claims: { reason: 'a lack of funding' },
+    },
+    {
+      passage: 'The club was accused of laundering money for a gang.',
+      claims: { accusation: 'laundering money for a gang' },
+    },
   ])('reads the details of "$passage"', ({ passage, claims }) => {
     expect(readClaims(passage)).toMatchObject(claims);
   });
 
   it('merges two outlets’ reports of one flood and keeps each account, but not a different event that day', () => {
-    const a = analyse(['On March 3, 2025, a flood hit the Ruritanian town of Osterby, where 14 people died.']);
-    const b = analyse(['Floods swept through Osterby on 3 March 2025, and 15 people were killed, the mayor Eva Lund told reporters.'], '2025-03-05');
-    const c = analyse(['On March 3, 2025, the parliament in Osterby elected a new speaker.'], '2025-03-05');
+    const a = analyse([
+      'On March 3, 2025, a flood hit the Ruritanian town of Osterby, where 14 people died.',
+    ]);
+    const b = analyse(
+      [
+        'Floods swept through Osterby on 3 March 2025, and 15 people were killed, the mayor Eva Lund told reporters.',
+      ],
+      '2025-03-05',
+    );
+    const c = analyse(
+      ['On March 3, 2025, the parliament in Osterby elected a new speaker.'],
+      '2025-03-05',
+    );
     const { events } = mergeEvents([
       { article: 'a', published: '2025-03-10', candidates: a.events },
       { article: 'b', published: '2025-03-05', candidates: b.events },

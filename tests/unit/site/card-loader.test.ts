@@ -55,11 +55,15 @@ describe('the card loader', () => {
     const ids = readdirSync(path.join(root, 'articles')).map((n) => n.replace(/\.md$/, ''));
     expect([...entries.keys()].sort()).toEqual(ids.sort());
     const first = entries.get(ids[0]!)!;
-    const whole = matter(readFileSync(path.join(root, 'articles', `${ids[0]}.md`), 'utf8'), {}).data;
+    const whole = matter(
+      readFileSync(path.join(root, 'articles', `${ids[0]}.md`), 'utf8'),
+      {},
+    ).data;
     expect(first.data.title).toBe(whole.title);
     expect(first.data.quotes).toEqual(whole.quotes);
     expect(whole.mentions.length).toBeGreaterThan(0);
-    for (const detail of ['mentions', 'citations', 'voices', 'evidence']) expect(first.data).not.toHaveProperty(detail);
+    for (const detail of ['mentions', 'citations', 'voices', 'evidence'])
+      expect(first.data).not.toHaveProperty(detail);
     expect(first.filePath).toBe(`articles/${ids[0]}.md`);
   });
 
@@ -81,7 +85,10 @@ describe('the card loader', () => {
     expect(parsed).toEqual([]);
 
     const file = path.join(root, 'articles', changed!);
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^readingMinutes: .*$/m, 'readingMinutes: 99'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/^readingMinutes: .*$/m, 'readingMinutes: 99'),
+    );
     rmSync(path.join(root, 'articles', removed!));
     await loader.load(context as never);
     const changedId = changed!.replace(/\.md$/, '');

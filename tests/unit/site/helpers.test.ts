@@ -9,7 +9,10 @@ const actors = new Map([
   ['russia', { data: { name: 'Russia', kind: 'country', affiliation: null } }],
   ['azerbaijan', { data: { name: 'Azerbaijan', kind: 'country', affiliation: null } }],
   ['peskov', { data: { name: 'Dmitry Peskov', kind: 'person', affiliation: 'russia' } }],
-  ['mfa-az', { data: { name: 'Foreign Ministry', kind: 'organisation', affiliation: 'azerbaijan' } }],
+  [
+    'mfa-az',
+    { data: { name: 'Foreign Ministry', kind: 'organisation', affiliation: 'azerbaijan' } },
+  ],
   ['analyst', { data: { name: 'Someone', kind: 'person', affiliation: null } }],
 ]);
 
@@ -23,7 +26,13 @@ describe('voices', () => {
   });
 
   it('groups by side, largest first, unplaced voices last', () => {
-    const quotes = [{ s: 'analyst' }, { s: 'peskov' }, { s: 'russia' }, { s: 'mfa-az' }, { s: null }];
+    const quotes = [
+      { s: 'analyst' },
+      { s: 'peskov' },
+      { s: 'russia' },
+      { s: 'mfa-az' },
+      { s: null },
+    ];
     const groups = groupBySide(quotes, (q) => q.s, actors);
     expect(groups.map((g) => [g.label, g.items.length])).toEqual([
       ['Russia voices', 2],
@@ -33,7 +42,13 @@ describe('voices', () => {
   });
 
   it('counts speakers by kind, unresolved ones as unknown', () => {
-    expect(countByKind([{ s: 'peskov' }, { s: 'analyst' }, { s: 'mfa-az' }, { s: null }], (q) => q.s, actors)).toEqual([
+    expect(
+      countByKind(
+        [{ s: 'peskov' }, { s: 'analyst' }, { s: 'mfa-az' }, { s: null }],
+        (q) => q.s,
+        actors,
+      ),
+    ).toEqual([
       { kind: 'person', count: 2 },
       { kind: 'organisation', count: 1 },
       { kind: 'unknown', count: 1 },
@@ -43,7 +58,11 @@ describe('voices', () => {
 
 describe('event variants', () => {
   it('lines up claims key by key and marks only real disagreements', () => {
-    const rows = claimTable([{ claims: { dead: '38', cause: 'missile' } }, { claims: { dead: '38' } }, { claims: { dead: '38 ', cause: 'gunfire' } }]);
+    const rows = claimTable([
+      { claims: { dead: '38', cause: 'missile' } },
+      { claims: { dead: '38' } },
+      { claims: { dead: '38 ', cause: 'gunfire' } },
+    ]);
     expect(rows).toEqual([
       { key: 'cause', values: ['missile', null, 'gunfire'], differs: true },
       { key: 'dead', values: ['38', '38', '38 '], differs: false },
@@ -83,7 +102,12 @@ describe('CSV and formatting', () => {
     expect(csvField('a, b')).toBe('"a, b"');
     expect(csvField('say "no"')).toBe('"say ""no"""');
     expect(csvField(null)).toBe('');
-    expect(toCsv([['id', 'n'], ['x', 3]])).toBe('id,n\r\nx,3\r\n');
+    expect(
+      toCsv([
+        ['id', 'n'],
+        ['x', 3],
+      ]),
+    ).toBe('id,n\r\nx,3\r\n');
   });
 
   it('formats dates at their precision', () => {

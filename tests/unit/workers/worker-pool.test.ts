@@ -3,7 +3,11 @@ import { createWorkerPool, WorkerPoolError } from '../../../scripts/ingest/worke
 
 describe('the worker pool', () => {
   it('runs every job on a worker and gives each answer to its own job', async () => {
-    const pool = createWorkerPool<number, number>(new URL('./double-worker.ts', import.meta.url), 2, { factor: 2 });
+    const pool = createWorkerPool<number, number>(
+      new URL('./double-worker.ts', import.meta.url),
+      2,
+      { factor: 2 },
+    );
     try {
       expect(await Promise.all([1, 2, 3, 4, 5].map((n) => pool.run(n)))).toEqual([2, 4, 6, 8, 10]);
     } finally {
@@ -12,7 +16,11 @@ describe('the worker pool', () => {
   });
 
   it('fails only the job its worker refused', async () => {
-    const pool = createWorkerPool<unknown, number>(new URL('./double-worker.ts', import.meta.url), 1, { factor: 3 });
+    const pool = createWorkerPool<unknown, number>(
+      new URL('./double-worker.ts', import.meta.url),
+      1,
+      { factor: 3 },
+    );
     try {
       const results = await Promise.allSettled([pool.run(1), pool.run('x'), pool.run(2)]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
@@ -25,10 +33,15 @@ describe('the worker pool', () => {
   });
 
   it('fails every job with a pool error when its workers cannot start', async () => {
-    const pool = createWorkerPool<number, number>(new URL('./no-such-worker.ts', import.meta.url), 2, {});
+    const pool = createWorkerPool<number, number>(
+      new URL('./no-such-worker.ts', import.meta.url),
+      2,
+      {},
+    );
     try {
       const results = await Promise.allSettled([pool.run(1), pool.run(2), pool.run(3)]);
-      for (const result of results) expect((result as PromiseRejectedResult).reason).toBeInstanceOf(WorkerPoolError);
+      for (const result of results)
+        expect((result as PromiseRejectedResult).reason).toBeInstanceOf(WorkerPoolError);
     } finally {
       await pool.close();
     }

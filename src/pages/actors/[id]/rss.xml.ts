@@ -11,6 +11,13 @@ export async function getStaticPaths() {
 export const GET: APIRoute = async ({ params, site }) => {
   const index = await getSiteIndex();
   const actor = index.actorById.get(params.id!)!;
-  const articles = actor.data.articles.map((id) => index.articleById.get(id)).filter((a) => a !== undefined);
-  return articleFeed(site, `Parallax: ${actor.data.name}`, `Articles that mention ${actor.data.name}.`, articles);
+  const articles = actor.data.articles
+    .map((id) => index.articleById.get(id))
+    .filter((a) => a !== undefined);
+  return articleFeed(
+    site,
+    `Parallax: ${actor.data.name}`,
+    `Articles that mention ${actor.data.name}.`,
+    articles,
+  );
 };

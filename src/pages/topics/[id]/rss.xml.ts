@@ -12,5 +12,10 @@ export const GET: APIRoute = async ({ params, site }) => {
   const index = await getSiteIndex();
   const topic = index.topicById.get(params.id!)!;
   const articles = (index.articlesByTopic.get(topic.id) ?? []).map((r) => r.article);
-  return articleFeed(site, `Parallax: ${topic.data.name}`, topic.data.description || `Articles on ${topic.data.name}.`, articles);
+  return articleFeed(
+    site,
+    `Parallax: ${topic.data.name}`,
+    topic.data.description || `Articles on ${topic.data.name}.`,
+    articles,
+  );
 };
