@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import sitemap from '@astrojs/sitemap';
+import incrementalPages from './src/integrations/incremental-pages.ts';
 
 // The public address the site is served from; used for the sitemap, feeds and canonical links.
 const site = process.env.PARALLAX_SITE ?? 'http://localhost:4321';
@@ -12,7 +12,8 @@ export default defineConfig({
   cacheDir: process.env.PARALLAX_CACHE ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  integrations: [sitemap()],
+  // Renders only the pages a change affects, and writes the sitemap from every page.
+  integrations: [incrementalPages()],
   // Article bodies are rendered by src/lib/render-article.ts, page by page, not by Astro's Markdown
   // pipeline: see src/lib/card-loader.ts for why the content layer keeps only cards.
   // Every script is a file of the site's own, so the Content-Security-Policy can forbid inline code.

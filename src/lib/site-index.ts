@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Article } from '../schema.ts';
 import { compareNames } from './format.ts';
+import { createPageDigests, type PageDigests } from './page-digests.ts';
 
 type ArticleEntry = CollectionEntry<'articles'>;
 type ActorEntry = CollectionEntry<'actors'>;
@@ -328,6 +329,14 @@ async function buildSiteIndex(): Promise<SiteIndex> {
     timelineTopics: topicsBySize.filter((t) => eventsByTopic.has(t.id)),
     timelineActors: actorsByMentions.filter((a) => eventsByActor.has(a.id)),
   };
+}
+
+let digests: Promise<PageDigests> | undefined;
+
+/** Returns the digest of every entry page, computed once from the site index. */
+export function getPageDigests(): Promise<PageDigests> {
+  digests ??= getSiteIndex().then(createPageDigests);
+  return digests;
 }
 
 /** Returns the site index, built on first use and shared by every page of the build. */

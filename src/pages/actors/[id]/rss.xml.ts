@@ -1,3 +1,5 @@
+import { planEntryPages } from '../../../lib/entry-pages.ts';
+import { paths } from '../../../lib/format.ts';
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { articleFeed } from '../../../lib/feeds.ts';
@@ -5,7 +7,11 @@ import { getSiteIndex } from '../../../lib/site-index.ts';
 
 export async function getStaticPaths() {
   const actors = await getCollection('actors');
-  return actors.map((actor) => ({ params: { id: actor.id } }));
+  return planEntryPages(
+    { route: 'actor-feeds', digest: 'actor', address: paths.actorFeed },
+    actors,
+    (actor) => ({ params: { id: actor.id } }),
+  );
 }
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -1,3 +1,5 @@
+import { planEntryPages } from '../../../lib/entry-pages.ts';
+import { paths } from '../../../lib/format.ts';
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { articleFeed } from '../../../lib/feeds.ts';
@@ -5,7 +7,11 @@ import { getSiteIndex } from '../../../lib/site-index.ts';
 
 export async function getStaticPaths() {
   const topics = await getCollection('topics');
-  return topics.map((topic) => ({ params: { id: topic.id } }));
+  return planEntryPages(
+    { route: 'topic-feeds', digest: 'topic', address: paths.topicFeed },
+    topics,
+    (topic) => ({ params: { id: topic.id } }),
+  );
 }
 
 export const GET: APIRoute = async ({ params, site }) => {

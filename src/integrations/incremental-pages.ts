@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { outputFileOf, type PageManifest, type RoutePlan } from '../lib/incremental-build.ts';
+
+/** Lists the files under a folder, recursively and sorted, so that their hash is stable. */
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** A hash of everything that shapes every page: the site's code, its static files, its config and locked dependencies. */
+function computeSiteVersion(root: string): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...listFiles(path.join(root, 'src')),
+    ...listFiles(path.join(root, 'public')),
+    path.join(root, 'astro.config.mjs'),
+    path.join(root, 'package-lock.json'),
+  ];
+  for (const file of files)
+    if (existsSync(file))
+      hash.update(path.relative(root, file)).update('\0').update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Removes everything in the output folder, as Astro itself would before a full build. */
+function emptyFolder(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir))
+    if (name !== '.git') rmSync(path.join(dir, name), { recursive: true, force: true });
+}
+
+/** Writes sitemap-index.xml and its sitemaps (at most 45,000 addresses each) for every HTML page. */
+function writeSitemaps(outDir: string, site: URL, addresses: string[]): void {
+  const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  // The not-found page is served for missing addresses, not listed as a page of its own.
+  const pages = addresses.filter((a) => a.endsWith('/') && a !== '/404/').sort();
+  const names: string[] = [];
+  for (let start = 0, n = 0; start < pages.length || n === 0; start += 45_000, n++) {
+    const urls = pages
+      .slice(start, start + 45_000)
+      .map((a) => `<url><loc>${escape(new URL(a, site).href)}</loc></url>`);
+    names.push(`sitemap-${n}.xml`);
+    writeFileSync(
+      path.join(outDir, `sitemap-${n}.xml`),
+      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`,
+    );
+  }
+  const entries = names.map(
+    (name) => `<sitemap><loc>${escape(new URL(name, site).href)}</loc></sitemap>`,
+  );
+  writeFileSync(
+    path.join(outDir, 'sitemap-index.xml'),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.join('')}</sitemapindex>\n`,
+  );
+}
+
+/**
+ * Makes a build after a small change render only the pages it changes. Dynamic routes give each
+ * page a digest of what it shows (src/lib/page-digests.ts) and render those whose digest differs
+ * from the last build's; the other pages stay in the output folder. Any change to the site's code,
+ * or PARALLAX_FULL_BUILD=1, makes a full build. Also writes the sitemap, from every page.
+ */
+export default function incrementalPages(): AstroIntegration {
+  let root = '';
+  let outDir = '';
+  let manifestFile = '';
+  let site = new URL('http://localhost:4321/');
+  let version = '';
+  let previous: PageManifest = {};
+  return {
+    name: 'parallax-incremental-pages',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        outDir = fileURLToPath(config.outDir);
+        manifestFile = path.join(fileURLToPath(config.cacheDir), 'parallax-pages.json');
+        if (config.site) site = new URL(config.site);
+      },
+      'astro:build:start': ({ logger }) => {
+        version = computeSiteVersion(root);
+        const last = existsSync(manifestFile)
+          ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+              version: string;
+              outDir: string;
+              pages: PageManifest;
+            })
+          : null;
+        const incremental =
+          last !== null &&
+          last.version === version &&
+          last.outDir === outDir &&
+          existsSync(outDir) &&
+          process.env.PARALLAX_FULL_BUILD !== '1';
+        previous = incremental ? last.pages : {};
+        if (!incremental) emptyFolder(outDir);
+        process.env.PARALLAX_PAGES_PREVIOUS = incremental ? manifestFile : '';
+        process.env.PARALLAX_PAGES_NEXT = mkdtempSync(
+          path.join(path.dirname(manifestFile), 'parallax-pages-next-'),
+        );
+        process.env.PARALLAX_OUT_DIR = outDir;
+        logger.info(
+          incremental
+            ? 'incremental build: pages whose content is unchanged are kept from the last build'
+            : 'full build',
+        );
+      },
+      'astro:build:done': ({ pages, logger }) => {
+        const next = process.env.PARALLAX_PAGES_NEXT!;
+        const current: PageManifest = {};
+        let renderedEntryPages = 0;
+        for (const file of readdirSync(next).sort()) {
+          const plan = JSON.parse(readFileSync(path.join(next, file), 'utf8')) as RoutePlan;
+          Object.assign(current, plan.pages);
+          renderedEntryPages += plan.rendered;
+        }
+        rmSync(next, { recursive: true, force: true });
+        let removed = 0;
+        for (const address of Object.keys(previous)) {
+          if (address in current) continue;
+          const file = outputFileOf(outDir, address);
+          rmSync(file, { force: true });
+          // The page's folder goes too, unless another page (its feed) still lives in it.
+          if (readdirSync(path.dirname(file)).length === 0)
+            rmSync(path.dirname(file), { recursive: true });
+          removed++;
+        }
+        const rendered = pages.map((p) => `/${p.pathname}`.replace(/^\/+/, '/'));
+        writeSitemaps(outDir, site, [...new Set([...Object.keys(current), ...rendered])]);
+        writeFileSync(manifestFile, JSON.stringify({ version, outDir, pages: current }));
+        const total = Object.keys(current).length;
+        logger.info(
+          `entry pages: ${renderedEntryPages} of ${total} rendered, ${total - renderedEntryPages} unchanged kept, ${removed} removed deleted`,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const temp = () => mkdtempSync(path.join(tmpdir(), 'parallax-plan-'));
+
+/** Loads the module afresh, as each build is a new process that reads the last manifest once. */
+async function loadPlanner(env: Record<string, string>) {
+  vi.resetModules();
+  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+  return import('../../../src/lib/incremental-build.ts');
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+const pages = [
+  { path: '/articles/kept/', digest: 'a', entry: 'kept' },
+  { path: '/articles/changed/', digest: 'b2', entry: 'changed' },
+  { path: '/articles/new/', digest: 'c', entry: 'new' },
+  { path: '/articles/lost-file/', digest: 'd', entry: 'lost-file' },
+];
+
+describe('choosing the pages to render', () => {
+  it('renders every page when there is no last build to keep pages from', async () => {
+    const { selectPagesToRender } = await loadPlanner({
+      PARALLAX_PAGES_PREVIOUS: '',
+      PARALLAX_PAGES_NEXT: temp(),
+      PARALLAX_OUT_DIR: temp(),
+    });
+    expect(selectPagesToRender('articles', pages)).toEqual(['kept', 'changed', 'new', 'lost-file']);
+  });
+
+  it('renders new pages, pages whose digest changed and pages whose file is gone, and records them all', async () => {
+    const outDir = temp();
+    for (const id of ['kept', 'changed']) {
+      mkdirSync(path.join(outDir, 'articles', id), { recursive: true });
+      writeFileSync(path.join(outDir, 'articles', id, 'index.html'), '<p>');
+    }
+    const manifest = path.join(temp(), 'pages.json');
+    writeFileSync(
+      manifest,
+      JSON.stringify({
+        pages: { '/articles/kept/': 'a', '/articles/changed/': 'b1', '/articles/lost-file/': 'd' },
+      }),
+    );
+    const next = temp();
+    const { selectPagesToRender } = await loadPlanner({
+      PARALLAX_PAGES_PREVIOUS: manifest,
+      PARALLAX_PAGES_NEXT: next,
+      PARALLAX_OUT_DIR: outDir,
+    });
+
+    expect(selectPagesToRender('articles', pages)).toEqual(['changed', 'new', 'lost-file']);
+    const plan = JSON.parse(readFileSync(path.join(next, 'articles.json'), 'utf8'));
+    expect(plan.rendered).toBe(3);
+    expect(Object.keys(plan.pages)).toEqual([
+      '/articles/changed/',
+      '/articles/kept/',
+      '/articles/lost-file/',
+      '/articles/new/',
+    ]);
+  });
+});
