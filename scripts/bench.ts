@@ -63,13 +63,19 @@ function runStep(
   args: string[],
   env: Record<string, string>,
   cwd = ROOT,
-): Promise<{ ms: number; peakRssMb: number }> {
+): Promise<{ ms: number; peakRssMb: number; log: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, {
       cwd,
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Only lines that report figures are kept, so that a long log does not fill memory.
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => {
+      for (const line of d.toString().split('\n'))
+        if (/entry pages:|page\(s\) built/.test(line)) log += `${line}\n`;
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
@@ -83,6 +89,7 @@ function runStep(
         resolve({
           ms: Math.round(performance.now() - started),
           peakRssMb: Math.round(peak / 1024),
+          log,
         });
     });
   });
@@ -144,6 +151,8 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
     articles: readdirSync(path.join(work, 'seeds')).length,
     astroHeapMb: astroHeap,
     pages: dist.pages,
+    // Entry pages this build rendered, of all it has: the rest were kept from the last build.
+    entryPagesRendered: /entry pages: (\d+ of \d+) rendered/.exec(build.log)?.[1] ?? null,
     ingestMs: ingest.ms,
     buildMs: build.ms,
     indexMs: index.ms,

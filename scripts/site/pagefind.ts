@@ -1,3 +1,4 @@
+import { rm, rename } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -18,8 +19,14 @@ export async function indexSite(siteDir: string): Promise<{ pages: number }> {
     if (!index) throw new Error('pagefind createIndex returned no index');
     const added = await index.addDirectory({ path: siteDir });
     assertNoErrors('addDirectory', added.errors);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+    // Written beside the old index and swapped in, so that no file of an earlier build's index
+    // (its fragments are named by content) outlives it, and a failed run leaves the old one whole.
+    const target = path.join(siteDir, 'pagefind');
+    const staging = path.join(siteDir, `.pagefind-${process.pid}`);
+    const written = await index.writeFiles({ outputPath: staging });
     assertNoErrors('writeFiles', written.errors);
+    await rm(target, { recursive: true, force: true });
+    await rename(staging, target);
     return { pages: added.page_count };
   } finally {
     await pagefind.close();

@@ -38,7 +38,7 @@ function ingest(): void {
   );
 }
 
-/** Builds the site from the work folder's content, and returns Astro's log. */
+/** Builds the site and its search index from the work folder's content, and returns Astro's log. */
 function build(dist: string, cache: string): string {
   const env = {
     ...process.env,
@@ -46,7 +46,13 @@ function build(dist: string, cache: string): string {
     PARALLAX_DIST: dist,
     PARALLAX_CACHE: cache,
   };
-  return execFileSync('npx', ['astro', 'build'], { cwd: ROOT, env, stdio: 'pipe' }).toString();
+  const log = execFileSync('npx', ['astro', 'build'], { cwd: ROOT, env, stdio: 'pipe' }).toString();
+  execFileSync('npx', ['tsx', 'scripts/index-site.ts', '--site', dist], {
+    cwd: ROOT,
+    env,
+    stdio: 'pipe',
+  });
+  return log;
 }
 
 const ADDED = `Baku demands answers from Moscow over the deaths in custody
