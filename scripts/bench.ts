@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -207,10 +207,9 @@ try {
     // One article changed, one added: what a day's new material costs.
     const random = createRandom(7);
     const world = createWorld(random, 10);
-    await appendFile(
-      path.join(work, 'seeds', 'article-000000.txt'),
-      '\nA correction was added to this article after publication, clarifying the figures.\n',
-    );
+    // A correction inside the body (a line appended after the page's footer would be chrome).
+    const changed = path.join(work, 'seeds', 'article-000000.txt');
+    await writeFile(changed, (await readFile(changed, 'utf8')).replace(' said ', ' stated '));
     await writeFile(
       path.join(work, 'seeds', 'article-new.txt'),
       writeArticleText(random, world, articles + 1),

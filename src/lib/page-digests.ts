@@ -91,7 +91,7 @@ export function createPageDigests(index: SiteIndex): PageDigests {
   };
 
   const timelineMenu = hashOf([
-    ...index.timelineActors.map((a) => actorLabel(a.id)),
+    ...index.timelineMenuActors.map((a) => actorLabel(a.id)),
     ...index.timelineTopics.map((t) => topicLabel(t.id)),
   ]);
 

@@ -91,6 +91,8 @@ export interface SiteIndex {
   timelineTopics: TopicEntry[];
   /** Actors that have events, most mentioned first, for the timeline's menu and pages. */
   timelineActors: ActorEntry[];
+  /** Every actor with an event has a timeline page; the menu offers the busiest ones. */
+  timelineMenuActors: ActorEntry[];
 }
 
 let cached: Promise<SiteIndex> | undefined;
@@ -296,6 +298,7 @@ async function buildSiteIndex(): Promise<SiteIndex> {
     );
   }
 
+  const timelineActors = actorsByMentions.filter((a) => eventsByActor.has(a.id));
   return {
     articles,
     actors,
@@ -327,7 +330,8 @@ async function buildSiteIndex(): Promise<SiteIndex> {
     citesBySource,
     citedBySource,
     timelineTopics: topicsBySize.filter((t) => eventsByTopic.has(t.id)),
-    timelineActors: actorsByMentions.filter((a) => eventsByActor.has(a.id)),
+    timelineActors,
+    timelineMenuActors: timelineActors.slice(0, 24),
   };
 }
 
