@@ -2,7 +2,7 @@
  * The benchmark: generates N raw articles, runs the real pipeline on them in a clean folder
  * (ingest → astro build → Pagefind), then an incremental run after one article is changed and
  * one added, then a bare Astro build of the same articles for reference. Prints JSON lines.
- * Usage: npm run bench -- --articles 1000 [--keep] [--runs cold,incremental,bare] [--astro-heap-mb M]
+ * Usage: npm run bench -- --articles 1000 [--keep] [--runs cold,search,incremental,bare] [--astro-heap-mb M] [--bare-heap-mb M]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { measureFirstSearch } from './bench/measure-search.ts';
 import {
   createRandom,
   createWorld,
@@ -22,15 +23,18 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '100' },
     keep: { type: 'boolean', default: false },
-    // Astro holds every entry in memory; past ~5,000 articles its step needs more than Node's default heap.
+    // Node's heap for Parallax's Astro step, and for the bare reference's (which bundles every
+    // article's body and HTML into its build, and runs out of the default heap at 10,000).
     'astro-heap-mb': { type: 'string' },
+    'bare-heap-mb': { type: 'string' },
     // Which runs to make; the incremental run follows the cold one.
-    runs: { type: 'string', default: 'cold,incremental,bare' },
+    runs: { type: 'string', default: 'cold,search,incremental,bare' },
   },
 });
 const runs = new Set(values.runs.split(','));
 const articles = Number(values.articles);
 const astroHeap = values['astro-heap-mb'] ? Number(values['astro-heap-mb']) : null;
+const bareHeap = values['bare-heap-mb'] ? Number(values['bare-heap-mb']) : null;
 
 /** Sums the resident memory of a process and all its descendants, from /proc. */
 function treeRssKb(rootPid: number): number {
@@ -115,9 +119,10 @@ function measureFolder(dir: string): { mb: number; pages: number } {
 
 const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
 const astro = path.join(ROOT, 'node_modules/.bin/astro');
-/** The Astro step's environment: the heap is raised only when the run asks for it. */
-const astroEnv = (env: Record<string, string>) =>
-  astroHeap ? { ...env, NODE_OPTIONS: `--max-old-space-size=${astroHeap}` } : env;
+/** An Astro step's environment: the heap is set only when the run asks for it. */
+const withHeap = (env: Record<string, string>, heapMb: number | null) =>
+  heapMb ? { ...env, NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : env;
+const astroEnv = (env: Record<string, string>) => withHeap(env, astroHeap);
 
 /** Runs the whole Parallax pipeline on a seeds folder and reports its figures. */
 async function runPipeline(label: string, work: string): Promise<Record<string, unknown>> {
@@ -190,7 +195,7 @@ async function runBareReference(
     `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('articles')).map((a) => ({ params: { id: a.id }, props: { a } })); }\nconst { a } = Astro.props;\nconst { Content } = await render(a);\n---\n<html lang="en"><head><meta charset="utf-8"><title>{a.data.title}</title></head><body><main><h1>{a.data.title}</h1><Content /></main></body></html>\n`,
   );
   try {
-    const { ms, peakRssMb } = await runStep(astro, ['build'], astroEnv({}), bare);
+    const { ms, peakRssMb } = await runStep(astro, ['build'], withHeap({}, bareHeap), bare);
     return { buildMs: ms, peakRssMb, pages: measureFolder(path.join(work, 'bare-dist')).pages };
   } finally {
     await rm(bare, { recursive: true, force: true });
@@ -202,6 +207,12 @@ try {
   await generateCorpus(path.join(work, 'seeds'), articles);
   const cold = await runPipeline('cold', work);
   console.log(JSON.stringify(cold));
+
+  if (runs.has('search')) {
+    // A word nearly every article uses, so that its index chunk is as large as any.
+    const search = await measureFirstSearch(path.join(work, 'dist'), 'said');
+    console.log(JSON.stringify({ run: 'first-search', articles, ...search }));
+  }
 
   if (runs.has('incremental')) {
     // One article changed, one added: what a day's new material costs.
@@ -229,6 +240,7 @@ try {
     console.log(
       JSON.stringify({
         run: 'bare-astro',
+        bareHeapMb: bareHeap,
         articles,
         pages: bare.pages,
         buildMs: bare.buildMs,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { selectOtherReports } from './other-reports.ts';
 import type { SiteIndex } from './site-index.ts';
 
 /** One digest per page of an entry: equal digests mean the page would render the same bytes. */
@@ -99,10 +100,11 @@ export function createPageDigests(index: SiteIndex): PageDigests {
     article: (id) =>
       hashOf([
         articleContext(id),
-        // Other reports of the article's events, at the paragraphs each event records.
-        ...(index.eventsByArticle.get(id) ?? []).flatMap((e) => [
-          eventDigest(e.id),
-          ...e.data.articles.map(articleContext),
+        // The other reports of its events that the page lists, at the paragraphs each event records.
+        ...selectOtherReports(index, id).flatMap(({ event, shown, more }) => [
+          eventDigest(event.id),
+          ...shown.map(({ other }) => articleContext(other.id)),
+          String(more),
         ]),
       ]),
     actor: (id) => {
