@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { MONTH_NAMES } from '../../src/lib/format.ts';
 
 /** A small, fast, seedable random generator (mulberry32), so a corpus is the same every run. */
 export function createRandom(seed: number): () => number {
@@ -44,20 +45,6 @@ const SYLLABLES = [
   'dor',
   'is',
   'la',
-];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
 ];
 const ROLES = [
   'political analyst',
@@ -189,7 +176,7 @@ export function writeArticleText(random: () => number, world: BenchWorld, n: num
     title,
     '',
     `By ${pick(random, world.people)}`,
-    `${MONTHS[month]} ${day}, ${year} ${Math.floor(random() * 9000)} views`,
+    `${MONTH_NAMES[month]} ${day}, ${year} ${Math.floor(random() * 9000)} views`,
     '',
   ];
   const paragraphs = 6 + Math.floor(random() * 8);
@@ -200,7 +187,7 @@ export function writeArticleText(random: () => number, world: BenchWorld, n: num
     // About a third of paragraphs report a dated happening; the rest comment and quote.
     const opening =
       random() < 0.35
-        ? `On ${MONTHS[happening.month]} ${happening.day}, ${happening.year}, ${happening.subject} ${happening.verb} ${happening.object} over ${happening.theme}.`
+        ? `On ${MONTH_NAMES[happening.month]} ${happening.day}, ${happening.year}, ${happening.subject} ${happening.verb} ${happening.object} over ${happening.theme}.`
         : `${pick(random, world.countries)} and ${pick(random, world.countries)} continued to disagree about ${pick(random, THEMES)}.`;
     const sentences = [
       opening,

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../site/chromium.ts';
 import { serveStatic } from '../site/static-server.ts';
 
 /** What the first search of a word costs a reader who opens the search page. */
@@ -19,18 +19,7 @@ export interface FirstSearch {
  */
 export async function measureFirstSearch(siteDir: string, word: string): Promise<FirstSearch> {
   const server = await serveStatic(siteDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const sizes: Array<Promise<{ url: string; bytes: number }>> = [];

@@ -11,6 +11,22 @@ export interface FoundDate {
   valid: boolean;
 }
 
+/** The English month names, lower case, January first. */
+export const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
 const MONTHS: Record<string, number> = {
   jan: 1,
   january: 1,

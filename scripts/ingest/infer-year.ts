@@ -1,4 +1,4 @@
-import { findDates } from './dates.ts';
+import { findDates, MONTH_NAMES } from './dates.ts';
 import { splitSentences } from './text.ts';
 
 /** The minimum an article must offer for its missing year to be inferred. */
@@ -13,20 +13,6 @@ export interface InferredYear {
   rule: string;
 }
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const RELATIVE_MONTH = new RegExp(
   `\\b(?:(${MONTH_NAMES.join('|')})\\s+(?:of\\s+)?(last|this|next) year|(last|this|next) (${MONTH_NAMES.join('|')}))\\b`,
   'i',

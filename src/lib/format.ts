@@ -1,4 +1,5 @@
-const MONTHS = [
+/** The English month names, January first, as dates are shown on the site. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -18,7 +19,7 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return 'Undated';
   const [year, month, day] = iso.split('-');
   if (!month) return year!;
-  const name = MONTHS[Number(month) - 1];
+  const name = MONTH_NAMES[Number(month) - 1];
   return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
 }
 

@@ -96,6 +96,14 @@ export function createPageDigests(index: SiteIndex): PageDigests {
     ...index.timelineTopics.map((t) => topicLabel(t.id)),
   ]);
 
+  // A timeline page: the menu, its subject, and each event with the articles that report it.
+  const timelineDigest = (subject: string | null, events: SiteIndex['events'] = []) =>
+    hashOf([
+      timelineMenu,
+      subject,
+      ...events.flatMap((e) => [eventDigest(e.id), ...e.data.articles.map(articleContext)]),
+    ]);
+
   return {
     article: (id) =>
       hashOf([
@@ -150,23 +158,7 @@ export function createPageDigests(index: SiteIndex): PageDigests {
         ),
       ]);
     },
-    timelineActor: (id) =>
-      hashOf([
-        timelineMenu,
-        actorLabel(id),
-        ...(index.eventsByActor.get(id) ?? []).flatMap((e) => [
-          eventDigest(e.id),
-          ...e.data.articles.map(articleContext),
-        ]),
-      ]),
-    timelineTopic: (id) =>
-      hashOf([
-        timelineMenu,
-        topicLabel(id),
-        ...(index.eventsByTopic.get(id) ?? []).flatMap((e) => [
-          eventDigest(e.id),
-          ...e.data.articles.map(articleContext),
-        ]),
-      ]),
+    timelineActor: (id) => timelineDigest(actorLabel(id), index.eventsByActor.get(id)),
+    timelineTopic: (id) => timelineDigest(topicLabel(id), index.eventsByTopic.get(id)),
   };
 }

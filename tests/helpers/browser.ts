@@ -1,25 +1,12 @@
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/site/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/site/static-server.ts';
 import { ROOT } from './seeds.ts';
 
 /** Debian's Chromium, started with the flags this closed network needs. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-}
+export const launchBrowser = launchChromium;
 
 /** Serves the built site (dist/) on a free localhost port. */
 export function serveSite(): Promise<StaticServer> {

@@ -1,4 +1,4 @@
-import { findDates, isRealDay } from '../dates.ts';
+import { findDates, isRealDay, MONTH_NAMES } from '../dates.ts';
 
 /** A calendar point, as precise as the text makes it. */
 export interface DatePoint {
@@ -26,20 +26,6 @@ export interface DateContext {
   last: DatePoint | null;
 }
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const MONTH =
   '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const APPROX =
