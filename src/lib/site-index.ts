@@ -97,6 +97,14 @@ export interface SiteIndex {
 
 let cached: Promise<SiteIndex> | undefined;
 
+/**
+ * Whether an actor has its own RSS feed: only when it is mentioned in two articles or more, since a
+ * feed of one article never brings news (most names in a large corpus appear once).
+ */
+export function hasActorFeed(actor: ActorEntry): boolean {
+  return actor.data.articles.length >= 2;
+}
+
 function byId<T extends { id: string }>(entries: T[]): Map<string, T> {
   return new Map(entries.map((e) => [e.id, e]));
 }

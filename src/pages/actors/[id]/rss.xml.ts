@@ -1,12 +1,11 @@
 import { planEntryPages } from '../../../lib/entry-pages.ts';
 import { paths } from '../../../lib/format.ts';
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
 import { articleFeed } from '../../../lib/feeds.ts';
-import { getSiteIndex } from '../../../lib/site-index.ts';
+import { getSiteIndex, hasActorFeed } from '../../../lib/site-index.ts';
 
 export async function getStaticPaths() {
-  const actors = await getCollection('actors');
+  const actors = (await getSiteIndex()).actors.filter(hasActorFeed);
   return planEntryPages(
     { route: 'actor-feeds', digest: 'actor', address: paths.actorFeed },
     actors,
