@@ -1,0 +1,18 @@
+// How much an entry page lists of what grows with the corpus. The page says what it left out and
+// where the rest is (search, the timeline), so that no page grows with the number of articles.
+
+/** Articles whose mentions an actor page quotes: its latest ones. */
+export const ACTOR_PAGE_ARTICLES = 60;
+/** Articles a topic page lists: its most relevant ones. */
+export const TOPIC_PAGE_ARTICLES = 50;
+/** Quotations an actor or topic page lists: the latest ones. */
+export const PAGE_QUOTES = 30;
+/** Events an actor or topic page lists: the latest ones, in time order. */
+export const PAGE_EVENTS = 30;
+/** Articles a source page lists of those it published: its latest ones. */
+export const SOURCE_PAGE_ARTICLES = 50;
+/** Citing paragraphs a source page lists, and paragraphs per source its articles cite. */
+export const PAGE_CITATIONS = 50;
+export const CITATIONS_PER_SOURCE = 5;
+/** Mentions an actor page quotes from each of its articles: the first ones. */
+export const MENTIONS_PER_ARTICLE = 3;
