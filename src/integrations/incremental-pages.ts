@@ -129,9 +129,11 @@ export default function incrementalPages(): AstroIntegration {
           if (address in current) continue;
           const file = outputFileOf(outDir, address);
           rmSync(file, { force: true });
-          // The page's folder goes too, unless another page (its feed) still lives in it.
-          if (readdirSync(path.dirname(file)).length === 0)
-            rmSync(path.dirname(file), { recursive: true });
+          // The page's folder goes too, unless another page (its feed) still lives in it; it may
+          // already be gone if someone cleaned dist/ by hand.
+          const folder = path.dirname(file);
+          if (existsSync(folder) && readdirSync(folder).length === 0)
+            rmSync(folder, { recursive: true });
           removed++;
         }
         const rendered = pages.map((p) => `/${p.pathname}`.replace(/^\/+/, '/'));
