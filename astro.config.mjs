@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import contentStoreOnDisk from './src/integrations/content-store-on-disk.ts';
 import incrementalPages from './src/integrations/incremental-pages.ts';
 
 // The public address the site is served from; used for the sitemap, feeds and canonical links.
@@ -12,8 +13,9 @@ export default defineConfig({
   cacheDir: process.env.PARALLAX_CACHE ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  // Renders only the pages a change affects, and writes the sitemap from every page.
-  integrations: [incrementalPages()],
+  // Pages read the content store from its file rather than from the bundle; the build renders only
+  // the pages a change affects, and writes the sitemap from every page.
+  integrations: [contentStoreOnDisk(), incrementalPages()],
   // Article bodies are rendered by src/lib/render-article.ts, page by page, not by Astro's Markdown
   // pipeline: see src/lib/card-loader.ts for why the content layer keeps only cards.
   // Every script is a file of the site's own, so the Content-Security-Policy can forbid inline code.
