@@ -43,7 +43,8 @@ interface Pagefind {
   ) => Promise<PagefindSearch | null>;
 }
 
-const PAGE_SIZE = 20;
+/** Results shown at first and added by each "more": each one fetches a fragment file. */
+const PAGE_SIZE = 10;
 const FILTER_LABELS: Record<string, string> = {
   type: 'Page type',
   outlet: 'Outlet',
@@ -58,6 +59,8 @@ const sortSelect = document.querySelector<HTMLSelectElement>('#search-sort')!;
 const statusEl = document.querySelector<HTMLElement>('#search-status')!;
 const resultsEl = document.querySelector<HTMLOListElement>('#search-results')!;
 const filtersEl = document.querySelector<HTMLElement>('#search-filters')!;
+const showFilters = document.querySelector<HTMLButtonElement>('#show-filters')!;
+const moreButton = document.querySelector<HTMLButtonElement>('#search-more')!;
 
 const pagefindUrl = '/pagefind/pagefind.js';
 let pagefind: Pagefind;
@@ -204,34 +207,73 @@ async function runSearch(): Promise<void> {
 
   if (!term && Object.keys(filters).length === 0) {
     resultsEl.replaceChildren();
+    moreButton.hidden = true;
     statusEl.textContent = 'Type a word or choose a filter to search.';
     return;
   }
   statusEl.textContent = 'Searching…';
   const search = await pagefind.search(term || null, { filters, sort });
   if (mine !== generation || !search) return;
-  const page = await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data()));
-  if (mine !== generation) return;
   const count = search.results.length;
-  statusEl.textContent = `${count} result${count === 1 ? '' : 's'}${term ? ` for “${term}”` : ''}${count > PAGE_SIZE ? `, showing the first ${PAGE_SIZE}` : ''}.`;
-  resultsEl.replaceChildren(
-    ...page.map((data) => {
-      const li = document.createElement('li');
-      const h3 = document.createElement('h3');
-      const a = document.createElement('a');
-      a.href = linkToMatch(data, term);
-      a.textContent = data.meta.title ?? data.url;
-      h3.append(a);
-      const meta = document.createElement('p');
-      meta.className = 'meta';
-      meta.textContent = [data.meta.type, data.meta.date].filter(Boolean).join(' · ');
-      const excerpt = document.createElement('p');
-      // Pagefind builds excerpts from the site's own escaped text and adds only <mark> tags.
-      excerpt.innerHTML = data.excerpt;
-      li.append(h3, meta, excerpt);
-      return li;
-    }),
-  );
+  resultsEl.replaceChildren();
+  shown = { results: search.results, term, count: 0 };
+  await showMoreResults(mine);
+  if (mine !== generation) return;
+  statusEl.textContent = `${count} result${count === 1 ? '' : 's'}${term ? ` for “${term}”` : ''}.`;
+}
+
+/** The results of the current search, and how many of them are on the page. */
+let shown: { results: PagefindSearch['results']; term: string; count: number } = {
+  results: [],
+  term: '',
+  count: 0,
+};
+
+/** Renders one result: its title linked to the matching paragraph, its type and date, the excerpt. */
+function renderResult(data: PagefindResultData, term: string): HTMLLIElement {
+  const li = document.createElement('li');
+  const h3 = document.createElement('h3');
+  const a = document.createElement('a');
+  a.href = linkToMatch(data, term);
+  a.textContent = data.meta.title ?? data.url;
+  h3.append(a);
+  const meta = document.createElement('p');
+  meta.className = 'meta';
+  meta.textContent = [data.meta.type, data.meta.date].filter(Boolean).join(' · ');
+  const excerpt = document.createElement('p');
+  // Pagefind builds excerpts from the site's own escaped text and adds only <mark> tags.
+  excerpt.innerHTML = data.excerpt;
+  li.append(h3, meta, excerpt);
+  return li;
+}
+
+/** Appends the next page of results: only those results' fragments are fetched. */
+async function showMoreResults(mine = generation): Promise<void> {
+  const next = shown.results.slice(shown.count, shown.count + PAGE_SIZE);
+  const page = await Promise.all(next.map((r) => r.data()));
+  if (mine !== generation) return;
+  const items = page.map((data) => renderResult(data, shown.term));
+  resultsEl.append(...items);
+  const firstNew = shown.count > 0 ? items[0]?.querySelector('a') : undefined;
+  shown.count += items.length;
+  const left = shown.results.length - shown.count;
+  moreButton.hidden = left <= 0;
+  moreButton.textContent = `Show ${Math.min(left, PAGE_SIZE)} more of ${left}`;
+  // A keyboard reader continues from the first added result, not from the top of the list.
+  firstNew?.focus();
+}
+
+/**
+ * Loads the filter groups with their counts. Pagefind fetches every filter file for this (the
+ * actor filter alone is hundreds of kilobytes in a large corpus), so it waits until the reader
+ * asks for filters, or arrives with some chosen.
+ */
+async function loadFilters(selected: URLSearchParams): Promise<void> {
+  showFilters.disabled = true;
+  showFilters.textContent = 'Loading filters…';
+  renderFilters(await pagefind.filters(), selected);
+  showFilters.hidden = true;
+  showFilters.setAttribute('aria-expanded', 'true');
 }
 
 async function startSearch(): Promise<void> {
@@ -241,7 +283,10 @@ async function startSearch(): Promise<void> {
   const initial = new URLSearchParams(location.search);
   input.value = initial.get('q') ?? '';
   sortSelect.value = initial.get('sort') ?? 'relevance';
-  renderFilters(await pagefind.filters(), initial);
+  const namesFilters = [...initial.keys()].some((key) => key in FILTER_LABELS);
+  if (namesFilters) await loadFilters(initial);
+  showFilters.addEventListener('click', () => void loadFilters(new URLSearchParams()));
+  moreButton.addEventListener('click', () => void showMoreResults());
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void runSearch();
