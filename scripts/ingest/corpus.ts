@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Actor, Article, Event, Source, Topic } from '../../src/schema.ts';
 import { analyzeArticle, type ArticleAnalysis } from './analysis/analyze.ts';
 import {
@@ -47,10 +46,6 @@ function assignIds(drafts: ArticleDraft[]): Map<string, string> {
   return ids;
 }
 
-function hashOf(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 /** Word 5-grams of a text, hashed, for measuring how much two bodies overlap. */
 function shingles(text: string): Set<string> {
   const words = normalizeKey(text).split(' ');
@@ -69,12 +64,10 @@ function findDuplicates(drafts: ArticleDraft[]): Map<string, string> {
   const byBody = new Map<string, ArticleDraft>();
   const byLead = new Map<string, ArticleDraft>();
   for (const draft of drafts) {
-    const texts = draft.structure.paragraphs.map(paragraphText);
-    const bodyHash = hashOf(normalizeKey(texts.join(' ')));
-    const leadHash = hashOf(normalizeKey(texts.slice(0, 2).join(' ')));
+    const { body: bodyHash, lead: leadHash } = draft.fingerprint;
     const original = byBody.get(bodyHash) ?? byLead.get(leadHash);
     if (original) {
-      const a = shingles(texts.join(' '));
+      const a = shingles(draft.structure.paragraphs.map(paragraphText).join(' '));
       const b = shingles(original.structure.paragraphs.map(paragraphText).join(' '));
       let shared = 0;
       for (const s of a) if (b.has(s)) shared++;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { KnownActor, KnownOutlet, KnownTopic } from '../../src/schema.ts';
 import { decideBodyLines, findBodySpan } from './body.ts';
@@ -39,6 +40,8 @@ export interface ArticleDraft {
   url: string | null;
   removed: RemovedLine[];
   warnings: string[];
+  /** Hashes of the folded body and of its first two paragraphs, by which copies are found. */
+  fingerprint: { body: string; lead: string };
 }
 
 /** The outcome of reading one input: a draft, or the reason there is none. */
@@ -148,6 +151,21 @@ function describeMissingBody(lines: ReturnType<typeof describeLines>): string {
   return `no article text found: none of its ${textLines} line${textLines === 1 ? '' : 's'} reads as running text (a sentence of eight words or more)`;
 }
 
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Hashes a body's folded text, whole and its opening, once per article when it is read (and
+ * cached with it), so that finding copies across the corpus does not fold every body again.
+ */
+export function fingerprintBody(paragraphs: string[]): ArticleDraft['fingerprint'] {
+  return {
+    body: hashOf(normalizeKey(paragraphs.join(' '))),
+    lead: hashOf(normalizeKey(paragraphs.slice(0, 2).join(' '))),
+  };
+}
+
 /** Reads an article from already-decoded text, with what its format states outright. */
 export function extractFromText(
   seedFile: string,
@@ -192,6 +210,7 @@ export function extractFromText(
       url: reading?.hints.url ?? null,
       removed,
       warnings: [...warnings, ...meta.warnings],
+      fingerprint: fingerprintBody(structure.paragraphs.map(paragraphText)),
     },
   };
 }

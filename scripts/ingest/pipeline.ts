@@ -355,6 +355,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const report = summarize(version, reports);
   const failed =
     report.totals.articles === 0 || (options.strict === true && report.totals.error > 0);
-  if (report.totals.articles > 0) await writeContent(options.outDir, corpus, report);
+  if (report.totals.articles > 0)
+    await writeContent(
+      options.outDir,
+      corpus,
+      report,
+      options.cacheDir
+        ? { manifestFile: path.join(options.cacheDir, 'written-content.json'), version }
+        : undefined,
+    );
   return { report, exitCode: failed ? 1 : 0 };
 }

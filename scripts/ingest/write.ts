@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import type { ZodType } from 'astro/zod';
@@ -82,10 +83,45 @@ async function runWithConcurrency(tasks: Array<() => Promise<void>>, limit: numb
 }
 
 /**
- * Writes the corpus into content/ atomically: everything goes to a staging folder first and is
- * then renamed into place, so an interrupted ingest never leaves content/ half-written.
+ * What the last ingest wrote into a content folder: for each file, a hash of the entry it was
+ * serialized from, and the size and time the file had. A file whose entry and stat are unchanged
+ * is linked into the new content rather than serialized and written again.
  */
-export async function writeContent(outDir: string, corpus: Corpus, report: unknown): Promise<void> {
+interface WrittenManifest {
+  outDir: string;
+  version: string;
+  files: Record<string, { entry: string; size: number; mtimeMs: number }>;
+}
+
+/** Where and under which pipeline version to remember what was written; none rewrites all. */
+export interface WriteMemory {
+  manifestFile: string;
+  version: string;
+}
+
+function readManifest(memory: WriteMemory | undefined, outDir: string): WrittenManifest['files'] {
+  if (!memory || !existsSync(memory.manifestFile)) return {};
+  try {
+    const manifest = JSON.parse(readFileSync(memory.manifestFile, 'utf8')) as WrittenManifest;
+    return manifest.outDir === outDir && manifest.version === memory.version ? manifest.files : {};
+  } catch {
+    // A torn manifest only means every file is written again.
+    return {};
+  }
+}
+
+/**
+ * Writes the corpus into content/ atomically: everything goes to a staging folder first and is
+ * then renamed into place, so an interrupted ingest never leaves content/ half-written. Files
+ * whose entry is unchanged since the last run are hard links to the old file, not rewritten.
+ */
+export async function writeContent(
+  outDir: string,
+  corpus: Corpus,
+  report: unknown,
+  memory?: WriteMemory,
+): Promise<void> {
+  outDir = path.resolve(outDir);
   const staging = path.join(outDir, `.ingest-staging-${process.pid}`);
   const old = path.join(outDir, `.ingest-old-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
@@ -93,11 +129,37 @@ export async function writeContent(outDir: string, corpus: Corpus, report: unkno
   for (const dir of GENERATED.filter((g) => !g.endsWith('.json')))
     await mkdir(path.join(staging, dir), { recursive: true });
 
+  const previous = readManifest(memory, outDir);
+  const written: WrittenManifest['files'] = {};
+  /** Links the file from the last run when its entry and stat are unchanged, else writes it. */
+  const put = (name: string, value: unknown, serialize: () => string) => async () => {
+    const entry = memory
+      ? createHash('sha256').update(JSON.stringify(value)).digest('base64url')
+      : '';
+    const last = previous[name];
+    const target = path.join(staging, name);
+    let kept = false;
+    if (last?.entry === entry) {
+      const info = await stat(path.join(outDir, name)).catch(() => null);
+      if (info && info.size === last.size && info.mtimeMs === last.mtimeMs) {
+        // Hard links cost no copy; a file system without them gets a copy.
+        await link(path.join(outDir, name), target).catch(() =>
+          copyFile(path.join(outDir, name), target),
+        );
+        kept = true;
+      }
+    }
+    if (!kept) await writeFile(target, serialize());
+    if (memory) {
+      const info = await stat(target);
+      written[name] = { entry, size: info.size, mtimeMs: info.mtimeMs };
+    }
+  };
+
   const writes: Array<() => Promise<void>> = [];
   for (const article of corpus.articles) {
-    writes.push(() =>
-      writeFile(
-        path.join(staging, 'articles', `${article.id}.md`),
+    writes.push(
+      put(`articles/${article.id}.md`, [article.data, article.body], () =>
         matter.stringify(article.body, article.data as Record<string, unknown>),
       ),
     );
@@ -110,7 +172,7 @@ export async function writeContent(outDir: string, corpus: Corpus, report: unkno
   ];
   for (const [name, entries] of collections) {
     for (const [id, value] of entries)
-      writes.push(() => writeFile(path.join(staging, name, `${id}.json`), formatJson(value)));
+      writes.push(put(`${name}/${id}.json`, value, () => formatJson(value)));
   }
   writes.push(() => writeFile(path.join(staging, 'ingest-report.json'), formatJson(report)));
   await runWithConcurrency(writes, WRITE_CONCURRENCY);
@@ -123,4 +185,10 @@ export async function writeContent(outDir: string, corpus: Corpus, report: unkno
   }
   await rm(old, { recursive: true, force: true });
   await rm(staging, { recursive: true, force: true });
+  if (memory) {
+    const manifest: WrittenManifest = { outDir, version: memory.version, files: written };
+    await mkdir(path.dirname(memory.manifestFile), { recursive: true });
+    await writeFile(`${memory.manifestFile}.tmp`, JSON.stringify(manifest));
+    await rename(`${memory.manifestFile}.tmp`, memory.manifestFile);
+  }
 }

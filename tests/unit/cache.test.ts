@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,47 @@ describe('an incremental ingest', () => {
     expect(listFiles(warm).filter((f) => !f.startsWith('.'))).toEqual(listFiles(full));
     for (const file of listFiles(full))
       expect(readFileSync(path.join(warm, file), 'utf8'), file).toBe(
+        readFileSync(path.join(full, file), 'utf8'),
+      );
+  });
+});
+
+describe('writing content/ again', () => {
+  it('keeps the very file of each entry that did not change, and writes the changed and the hand-edited ones', async () => {
+    const seeds = temp('seeds');
+    cpSync(path.join(ROOT, 'seeds'), seeds, { recursive: true });
+    const knowledgeDir = path.join(ROOT, 'content/knowledge');
+    const cacheDir = temp('cache');
+    const out = temp('out');
+    await runIngest({ seedsDir: seeds, outDir: out, knowledgeDir, cacheDir });
+    const inodes = new Map(listFiles(out).map((f) => [f, statSync(path.join(out, f)).ino]));
+
+    const [first, second] = listFiles(seeds);
+    const changedText = `${readFileSync(path.join(seeds, first!), 'utf8')}\n\nA correction was added after publication to clarify the figures given above.\n`;
+    writeFileSync(path.join(seeds, first!), changedText);
+    const articleOf = (report: Awaited<ReturnType<typeof runIngest>>['report'], seed: string) =>
+      `articles/${report.inputs.find((i) => i.file === seed)!.article}.md`;
+    const before = await runIngest({ seedsDir: seeds, outDir: temp('probe'), knowledgeDir });
+    const changed = articleOf(before.report, first!);
+    const edited = articleOf(before.report, second!);
+    // Someone edits a generated file by hand: the next ingest puts the generated text back.
+    const editedBytes = readFileSync(path.join(out, edited), 'utf8');
+    writeFileSync(path.join(out, edited), editedBytes.replace('---', '---\nnote: edited by hand'));
+
+    const again = await runIngest({ seedsDir: seeds, outDir: out, knowledgeDir, cacheDir });
+    const kept = listFiles(out).filter((f) => inodes.get(f) === statSync(path.join(out, f)).ino);
+    expect(kept.length, 'most files are kept, not rewritten').toBeGreaterThan(100);
+    expect(kept).not.toContain(changed);
+    expect(kept).not.toContain(edited);
+    expect(kept).not.toContain('ingest-report.json');
+    expect(readFileSync(path.join(out, edited), 'utf8')).toBe(editedBytes);
+
+    const full = temp('full');
+    await runIngest({ seedsDir: seeds, outDir: full, knowledgeDir });
+    expect(again.report.totals.articles).toBe(5);
+    expect(listFiles(out)).toEqual(listFiles(full));
+    for (const file of listFiles(full))
+      expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(
         readFileSync(path.join(full, file), 'utf8'),
       );
   });
