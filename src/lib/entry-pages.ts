@@ -1,5 +1,6 @@
 import { selectPagesToRender } from './incremental-build.ts';
-import type { PageDigests } from './page-digests.ts';
+import { digestListingPage, type PageDigests } from './page-digests.ts';
+import { listingPageHref, type ListingPage } from './pagination.ts';
 import { getPageDigests } from './site-index.ts';
 
 interface EntryRoute {
@@ -27,6 +28,27 @@ export async function planEntryPages<E extends { id: string }, P>(
       path: address(entry.id),
       digest: digests[digest](entry.id),
       entry: toPath(entry),
+    })),
+  );
+}
+
+/**
+ * The `getStaticPaths` of a listing's later pages (`page/N/`): each page's digest covers the
+ * header it shows and every row, so an incremental build renders only the pages that changed
+ * and deletes those a shorter listing no longer has.
+ */
+export function planListingPages<T extends { id: string }>(
+  { route, base }: { route: string; base: string },
+  pages: Array<ListingPage<T>>,
+  header: Array<string | number>,
+  describe?: (item: T) => string | null | undefined,
+): Array<{ params: { page: string }; props: { page: ListingPage<T> } }> {
+  return selectPagesToRender(
+    route,
+    pages.map((page) => ({
+      path: listingPageHref(base, page.number),
+      digest: digestListingPage([...header, page.number, page.count], page.items, describe),
+      entry: { params: { page: String(page.number) }, props: { page } },
     })),
   );
 }

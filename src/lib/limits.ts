@@ -16,3 +16,7 @@ export const PAGE_CITATIONS = 50;
 export const CITATIONS_PER_SOURCE = 5;
 /** Mentions an actor page quotes from each of its articles: the first ones. */
 export const MENTIONS_PER_ARTICLE = 3;
+/** Articles per page of the article listing, newest first. */
+export const ARTICLES_PER_PAGE = 100;
+/** Events per page of the event table, oldest first. */
+export const EVENTS_PER_PAGE = 100;

@@ -35,6 +35,21 @@ function hashOf(parts: Iterable<string | null | undefined>): string {
 }
 
 /**
+ * The digest of one page of a listing: what the page says of the whole (counts, its number) and,
+ * for each entry it lists, the entry's own digest and whatever else the row shows of it.
+ */
+export function digestListingPage<T extends { id: string }>(
+  header: Array<string | number>,
+  items: T[],
+  describe: (item: T) => string | null | undefined = () => '',
+): string {
+  return hashOf([
+    ...header.map(String),
+    ...items.map((item) => `${item.id}|${entryDigest(item)}|${describe(item)}`),
+  ]);
+}
+
+/**
  * Computes page digests from the site index. A page of an entry shows that entry, the articles
  * connected to it, and the names of whatever those articles link to; so its digest covers the
  * entry's own digest, the whole text of each connected article (Astro's digest of its file), and

@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/bench/generate-corpus.ts';
+import { ARTICLES_PER_PAGE, EVENTS_PER_PAGE } from '../../src/lib/limits.ts';
+import { ROOT } from '../helpers/seeds.ts';
+
+// Inside the project like dist/: Astro writes its type files into an outDir outside the root.
+mkdirSync(path.join(ROOT, '.cache'), { recursive: true });
+const work = mkdtempSync(path.join(ROOT, '.cache', 'listing-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const seeds = path.join(work, 'seeds');
+const content = path.join(work, 'content');
+const dist = path.join(work, 'dist');
+
+function ingestAndBuild(): string {
+  execFileSync(
+    'npx',
+    ['tsx', 'scripts/ingest.ts', '--seeds', seeds, '--out', content, '--no-cache'],
+    {
+      cwd: ROOT,
+      stdio: 'pipe',
+    },
+  );
+  const env = {
+    ...process.env,
+    PARALLAX_CONTENT: content,
+    PARALLAX_DIST: dist,
+    PARALLAX_CACHE: path.join(work, 'cache'),
+  };
+  return execFileSync('npx', ['astro', 'build'], { cwd: ROOT, env, stdio: 'pipe' }).toString();
+}
+
+const read = (address: string) => readFileSync(path.join(dist, address, 'index.html'), 'utf8');
+/** The addresses of the entry links in a listing page's main list or table. */
+const linksIn = (html: string, prefix: string) =>
+  [...html.matchAll(new RegExp(`<(?:h2|td)><a href="(${prefix}[^"/]+/)"`, 'g'))].map((m) => m[1]!);
+const pagerOf = (html: string) =>
+  /<nav class="pager" aria-label="[^"]+">(.*?)<\/nav>/s.exec(html)?.[1] ?? null;
+
+describe('listing pages of a corpus larger than one page', () => {
+  const articleCount = 2 * ARTICLES_PER_PAGE + 30;
+  beforeAll(async () => {
+    await generateCorpus(seeds, articleCount);
+    ingestAndBuild();
+  }, 300_000);
+
+  it('list every article once, newest first, a page at a time, each page linking the others', () => {
+    const report = JSON.parse(readFileSync(path.join(content, 'ingest-report.json'), 'utf8'));
+    const expected = readdirSync(path.join(content, 'articles'))
+      .map((name) => {
+        const front = readFileSync(path.join(content, 'articles', name), 'utf8');
+        return { id: name.slice(0, -3), date: /^date: '?([\d-]+)'?$/m.exec(front)?.[1] ?? '' };
+      })
+      .sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1))
+      .map((a) => `/articles/${a.id}/`);
+    expect(report.totals.articles).toBe(articleCount);
+
+    const pages = ['/articles/', '/articles/page/2/', '/articles/page/3/'];
+    const listed = pages.flatMap((address) => linksIn(read(address), '/articles/'));
+    expect(listed).toEqual(expected);
+    expect(linksIn(read('/articles/'), '/articles/')).toHaveLength(ARTICLES_PER_PAGE);
+    expect(existsSync(path.join(dist, 'articles/page/4'))).toBe(false);
+
+    const second = read('/articles/page/2/');
+    expect(second).toMatch(/<h1>Articles \(page 2 of 3\)<\/h1>/);
+    const pager = pagerOf(second)!;
+    expect(pager).toContain('<a href="/articles/" rel="prev">Previous page</a>');
+    expect(pager).toContain('<a href="/articles/page/3/" rel="next">Next page</a>');
+    expect(pager).toContain('<a href="/articles/page/2/" aria-current="page">2</a>');
+  });
+
+  it('list every event once in the table, oldest first, over as many pages as it takes', () => {
+    const events = readdirSync(path.join(content, 'events')).length;
+    const count = Math.ceil(events / EVENTS_PER_PAGE);
+    expect(count, 'enough events for two pages').toBeGreaterThan(1);
+    const pages = [
+      '/events/',
+      ...Array.from({ length: count - 1 }, (_, i) => `/events/page/${i + 2}/`),
+    ];
+    const listed = pages.flatMap((address) => linksIn(read(address), '/events/'));
+    expect(listed).toHaveLength(events);
+    expect(new Set(listed).size).toBe(events);
+    const dates = listed.map(
+      (address) =>
+        JSON.parse(readFileSync(path.join(content, `${address.slice(0, -1)}.json`), 'utf8'))
+          .date as string,
+    );
+    expect(dates).toEqual([...dates].sort());
+    expect(pagerOf(read('/events/'))).toContain(
+      `<a href="/events/page/2/" rel="next">Next page</a>`,
+    );
+  });
+
+  it('drop the pages a shorter listing no longer has, from the site and its sitemap', () => {
+    const names = readdirSync(seeds).sort();
+    for (const name of names.slice(0, 40)) rmSync(path.join(seeds, name));
+    const log = ingestAndBuild();
+    expect(log).toMatch(/incremental build/);
+    expect(existsSync(path.join(dist, 'articles/page/3/index.html'))).toBe(false);
+    expect(linksIn(read('/articles/page/2/'), '/articles/')).toHaveLength(
+      articleCount - 40 - ARTICLES_PER_PAGE,
+    );
+    const sitemap = readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('/articles/page/2/</loc>');
+    expect(sitemap).not.toContain('/articles/page/3/</loc>');
+  });
+});
