@@ -149,8 +149,10 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
   const articleSizes = readdirSync(path.join(env.PARALLAX_DIST, 'articles'), {
     withFileTypes: true,
   })
-    .filter((e) => e.isDirectory())
-    .map((e) => statSync(path.join(env.PARALLAX_DIST, 'articles', e.name, 'index.html')).size);
+    // Article pages only: the folder of the list's later pages (`page/`) holds no page itself.
+    .map((e) => path.join(env.PARALLAX_DIST, 'articles', e.name, 'index.html'))
+    .filter((file) => existsSync(file))
+    .map((file) => statSync(file).size);
   return {
     run: label,
     articles: readdirSync(path.join(work, 'seeds')).length,
