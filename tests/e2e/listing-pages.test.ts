@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync }
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/generate-corpus.ts';
+import { launchChromium } from '../../scripts/site/chromium.ts';
+import { serveStatic } from '../../scripts/site/static-server.ts';
 import { ARTICLES_PER_PAGE, EVENTS_PER_PAGE } from '../../src/lib/limits.ts';
 import { ROOT } from '../helpers/seeds.ts';
 
@@ -91,6 +93,36 @@ describe('listing pages of a corpus larger than one page', () => {
     expect(pagerOf(read('/events/'))).toContain(
       `<a href="/events/page/2/" rel="next">Next page</a>`,
     );
+  });
+
+  it('have a pager that axe-core finds no fault with, in both themes', async () => {
+    const server = await serveStatic(dist);
+    const browser = await launchChromium();
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        // The site's CSP forbids scripts it did not ship, so only this test's context lets axe in.
+        const context = await browser.newContext({ bypassCSP: true, colorScheme });
+        const page = await context.newPage();
+        await page.goto(`${server.url}/articles/page/2/`);
+        await expect(page.locator('nav.pager a[aria-current="page"]').textContent()).resolves.toBe(
+          '2',
+        );
+        await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+        const violations = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: { run: () => Promise<{ violations: Array<{ id: string }> }> };
+            }
+          ).axe;
+          return (await axe.run()).violations.map((v) => v.id);
+        });
+        expect(violations, colorScheme).toEqual([]);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 
   it('drop the pages a shorter listing no longer has, from the site and its sitemap', () => {
