@@ -266,14 +266,33 @@ async function showMoreResults(mine = generation): Promise<void> {
 /**
  * Loads the filter groups with their counts. Pagefind fetches every filter file for this (the
  * actor filter alone is hundreds of kilobytes in a large corpus), so it waits until the reader
- * asks for filters, or arrives with some chosen.
+ * asks for filters, or arrives with some chosen. If the files cannot be fetched, the button
+ * says so and can be pressed again.
  */
-async function loadFilters(selected: URLSearchParams): Promise<void> {
-  showFilters.disabled = true;
+async function loadFilters(selected: URLSearchParams): Promise<boolean> {
+  // aria-disabled, not disabled: a disabled button drops the keyboard focus.
+  showFilters.setAttribute('aria-disabled', 'true');
   showFilters.textContent = 'Loading filters…';
-  renderFilters(await pagefind.filters(), selected);
-  showFilters.hidden = true;
-  showFilters.setAttribute('aria-expanded', 'true');
+  try {
+    renderFilters(await pagefind.filters(), selected);
+    return true;
+  } catch {
+    showFilters.textContent = 'Filters could not be loaded: try again';
+    return false;
+  } finally {
+    showFilters.removeAttribute('aria-disabled');
+  }
+}
+
+let filtersLoaded = false;
+
+/** Shows or hides the filter groups, a disclosure the button keeps in step (loading them first). */
+async function setFiltersShown(shown: boolean, selected = new URLSearchParams()): Promise<void> {
+  if (shown && !filtersLoaded) filtersLoaded = await loadFilters(selected);
+  const open = shown && filtersLoaded;
+  filtersEl.hidden = !open;
+  showFilters.setAttribute('aria-expanded', String(open));
+  if (filtersLoaded) showFilters.textContent = open ? 'Hide filters' : 'Show filters';
 }
 
 async function startSearch(): Promise<void> {
@@ -284,8 +303,11 @@ async function startSearch(): Promise<void> {
   input.value = initial.get('q') ?? '';
   sortSelect.value = initial.get('sort') ?? 'relevance';
   const namesFilters = [...initial.keys()].some((key) => key in FILTER_LABELS);
-  if (namesFilters) await loadFilters(initial);
-  showFilters.addEventListener('click', () => void loadFilters(new URLSearchParams()));
+  if (namesFilters) await setFiltersShown(true, initial);
+  showFilters.addEventListener('click', () => {
+    if (showFilters.hasAttribute('aria-disabled')) return;
+    void setFiltersShown(showFilters.getAttribute('aria-expanded') !== 'true');
+  });
   moreButton.addEventListener('click', () => void showMoreResults());
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -53,13 +53,17 @@ describe('searching the built site in Chromium', () => {
     expect(fetched.filter((url) => url.includes('/pagefind/filter/'))).toEqual([]);
     await expect(page.locator('#search-filters fieldset').count()).resolves.toBe(0);
 
-    const button = page.getByRole('button', { name: 'Show filters' });
+    const button = page.locator('#show-filters');
+    await expect(button.textContent()).resolves.toBe('Show filters');
     await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
     await button.focus();
     await page.keyboard.press('Enter');
     await page.waitForSelector('#search-filters fieldset');
     expect(fetched.filter((url) => url.includes('/pagefind/filter/')).length).toBeGreaterThan(0);
-    await expect(page.locator('#show-filters').getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(button.getAttribute('aria-expanded')).resolves.toBe('true');
+    // The button stays, now to hide them, and keeps the keyboard focus.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('show-filters');
+    await expect(button.textContent()).resolves.toBe('Hide filters');
     const before = await page.locator('#search-status').textContent();
     await page
       .getByRole('group', { name: 'Outlet' })
@@ -71,6 +75,9 @@ describe('searching the built site in Chromium', () => {
     }, before);
     await expect(page.locator('#search-status').textContent()).resolves.toMatch(/^1 result /);
     expect(page.url()).toContain('outlet=Fakti.bg');
+    await button.click();
+    await expect(page.locator('#search-filters').isVisible()).resolves.toBe(false);
+    await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
     await page.close();
   });
 

@@ -48,57 +48,86 @@ describe('the per-article cache', () => {
   });
 });
 
+const KNOWLEDGE = path.join(ROOT, 'content/knowledge');
+
+/** A copy of the project's seeds to change freely. */
+function copySeeds(): string {
+  const seeds = temp('seeds');
+  cpSync(path.join(ROOT, 'seeds'), seeds, { recursive: true });
+  return seeds;
+}
+
+/** Adds a paragraph at the end of a seed, as a correction after publication would. */
+function appendCorrection(file: string): void {
+  writeFileSync(
+    file,
+    `${readFileSync(file, 'utf8')}\n\nA correction was added after publication to clarify the figures given above.\n`,
+  );
+}
+
+/** Expects two content folders to hold the same files with the same bytes. */
+function expectSameContent(actual: string, expected: string): void {
+  expect(listFiles(actual).filter((f) => !f.startsWith('.'))).toEqual(listFiles(expected));
+  for (const file of listFiles(expected))
+    expect(readFileSync(path.join(actual, file), 'utf8'), file).toBe(
+      readFileSync(path.join(expected, file), 'utf8'),
+    );
+}
+
 describe('an incremental ingest', () => {
   it('writes content/ byte-identical to a full ingest after one article is changed and one added', async () => {
-    const seeds = temp('seeds');
-    cpSync(path.join(ROOT, 'seeds'), seeds, { recursive: true });
-    const knowledgeDir = path.join(ROOT, 'content/knowledge');
+    const seeds = copySeeds();
     const cacheDir = temp('cache');
     const warm = temp('warm');
-    await runIngest({ seedsDir: seeds, outDir: warm, knowledgeDir, cacheDir });
+    await runIngest({ seedsDir: seeds, outDir: warm, knowledgeDir: KNOWLEDGE, cacheDir });
 
     const [first] = listFiles(seeds);
-    writeFileSync(
-      path.join(seeds, first!),
-      `${readFileSync(path.join(seeds, first!), 'utf8')}\n\nA correction was added after publication to clarify the figures given above.\n`,
-    );
+    appendCorrection(path.join(seeds, first!));
     cpSync(path.join(seeds, first!), path.join(seeds, 'zz-added-copy.txt'));
-    const incremental = await runIngest({ seedsDir: seeds, outDir: warm, knowledgeDir, cacheDir });
+    const incremental = await runIngest({
+      seedsDir: seeds,
+      outDir: warm,
+      knowledgeDir: KNOWLEDGE,
+      cacheDir,
+    });
     const full = temp('full');
-    await runIngest({ seedsDir: seeds, outDir: full, knowledgeDir });
+    await runIngest({ seedsDir: seeds, outDir: full, knowledgeDir: KNOWLEDGE });
 
     expect(incremental.report.totals.articles).toBe(6);
-    expect(listFiles(warm).filter((f) => !f.startsWith('.'))).toEqual(listFiles(full));
-    for (const file of listFiles(full))
-      expect(readFileSync(path.join(warm, file), 'utf8'), file).toBe(
-        readFileSync(path.join(full, file), 'utf8'),
-      );
+    expectSameContent(warm, full);
   });
 });
 
 describe('writing content/ again', () => {
   it('keeps the very file of each entry that did not change, and writes the changed and the hand-edited ones', async () => {
-    const seeds = temp('seeds');
-    cpSync(path.join(ROOT, 'seeds'), seeds, { recursive: true });
-    const knowledgeDir = path.join(ROOT, 'content/knowledge');
+    const seeds = copySeeds();
     const cacheDir = temp('cache');
     const out = temp('out');
-    await runIngest({ seedsDir: seeds, outDir: out, knowledgeDir, cacheDir });
+    const { report } = await runIngest({
+      seedsDir: seeds,
+      outDir: out,
+      knowledgeDir: KNOWLEDGE,
+      cacheDir,
+    });
     const inodes = new Map(listFiles(out).map((f) => [f, statSync(path.join(out, f)).ino]));
+    // A correction keeps the title, so the article keeps its id.
+    const articleOf = (seed: string) =>
+      `articles/${report.inputs.find((i) => i.file === seed)!.article}.md`;
 
     const [first, second] = listFiles(seeds);
-    const changedText = `${readFileSync(path.join(seeds, first!), 'utf8')}\n\nA correction was added after publication to clarify the figures given above.\n`;
-    writeFileSync(path.join(seeds, first!), changedText);
-    const articleOf = (report: Awaited<ReturnType<typeof runIngest>>['report'], seed: string) =>
-      `articles/${report.inputs.find((i) => i.file === seed)!.article}.md`;
-    const before = await runIngest({ seedsDir: seeds, outDir: temp('probe'), knowledgeDir });
-    const changed = articleOf(before.report, first!);
-    const edited = articleOf(before.report, second!);
+    appendCorrection(path.join(seeds, first!));
+    const changed = articleOf(first!);
+    const edited = articleOf(second!);
     // Someone edits a generated file by hand: the next ingest puts the generated text back.
     const editedBytes = readFileSync(path.join(out, edited), 'utf8');
     writeFileSync(path.join(out, edited), editedBytes.replace('---', '---\nnote: edited by hand'));
 
-    const again = await runIngest({ seedsDir: seeds, outDir: out, knowledgeDir, cacheDir });
+    const again = await runIngest({
+      seedsDir: seeds,
+      outDir: out,
+      knowledgeDir: KNOWLEDGE,
+      cacheDir,
+    });
     const kept = listFiles(out).filter((f) => inodes.get(f) === statSync(path.join(out, f)).ino);
     expect(kept.length, 'most files are kept, not rewritten').toBeGreaterThan(100);
     expect(kept).not.toContain(changed);
@@ -107,13 +136,9 @@ describe('writing content/ again', () => {
     expect(readFileSync(path.join(out, edited), 'utf8')).toBe(editedBytes);
 
     const full = temp('full');
-    await runIngest({ seedsDir: seeds, outDir: full, knowledgeDir });
+    await runIngest({ seedsDir: seeds, outDir: full, knowledgeDir: KNOWLEDGE });
     expect(again.report.totals.articles).toBe(5);
-    expect(listFiles(out)).toEqual(listFiles(full));
-    for (const file of listFiles(full))
-      expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(
-        readFileSync(path.join(full, file), 'utf8'),
-      );
+    expectSameContent(out, full);
   });
 });
 
@@ -122,7 +147,7 @@ describe('an ingest on worker threads', () => {
     const seeds = temp('generated');
     // Enough articles for the ingest to start its workers.
     await generateCorpus(seeds, 60);
-    const knowledgeDir = path.join(ROOT, 'content/knowledge');
+    const knowledgeDir = KNOWLEDGE;
     const threaded = temp('threaded');
     const single = temp('single');
     const outcome = await runIngest({
@@ -134,10 +159,6 @@ describe('an ingest on worker threads', () => {
     await runIngest({ seedsDir: seeds, outDir: single, knowledgeDir, threads: 1 });
 
     expect(outcome.report.totals.articles).toBe(60);
-    expect(listFiles(threaded)).toEqual(listFiles(single));
-    for (const file of listFiles(single))
-      expect(readFileSync(path.join(threaded, file), 'utf8'), file).toBe(
-        readFileSync(path.join(single, file), 'utf8'),
-      );
+    expectSameContent(threaded, single);
   });
 });
