@@ -7,6 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          setupFiles: ['tests/helpers/remove-temp.ts'],
           include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'],
           testTimeout: 60_000,
         },
@@ -14,6 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          setupFiles: ['tests/helpers/remove-temp.ts'],
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/build-site.ts'],
           testTimeout: 60_000,

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../scripts/site/static-server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/seeds.ts';
+import { makeTempDir } from '../helpers/temp.ts';
 
 /**
  * Hostile articles (a plain-text seed with `<script>` and `onerror` text, a saved HTML page, a
@@ -35,10 +35,9 @@ let server: StaticServer;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  const seeds = mkdtempSync(path.join(tmpdir(), 'parallax-xss-seeds-'));
-  const content = mkdtempSync(path.join(tmpdir(), 'parallax-xss-content-'));
-  const dist =
-    process.env.PARALLAX_XSS_DIST ?? mkdtempSync(path.join(tmpdir(), 'parallax-xss-dist-'));
+  const seeds = makeTempDir('xss-seeds');
+  const content = makeTempDir('xss-content');
+  const dist = process.env.PARALLAX_XSS_DIST ?? makeTempDir('xss-dist');
   for (const [name, text] of Object.entries(SEEDS)) writeFileSync(path.join(seeds, name), text);
   const env = { ...process.env, PARALLAX_CONTENT: content, PARALLAX_DIST: dist };
   execFileSync(

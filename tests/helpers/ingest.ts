@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import type { Article } from '../../src/schema.ts';
 import { runIngest, type IngestOutcome } from '../../scripts/ingest/pipeline.ts';
 import { ROOT } from './seeds.ts';
+import { makeTempDir } from '../helpers/temp.ts';
 
 /** An ingest run into a fresh temporary folder, with its articles read back. */
 export interface IngestRun extends IngestOutcome {
@@ -17,7 +17,7 @@ export async function ingestInto(
   seedsDir: string,
   options: { strict?: boolean } = {},
 ): Promise<IngestRun> {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'parallax-ingest-'));
+  const outDir = makeTempDir('ingest');
   const outcome = await runIngest({
     seedsDir,
     outDir,

@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeCacheKey, openArticleCache } from '../../scripts/ingest/cache.ts';
@@ -7,8 +6,9 @@ import { runIngest } from '../../scripts/ingest/pipeline.ts';
 import { listFiles } from '../helpers/ingest.ts';
 import { ROOT } from '../helpers/seeds.ts';
 import { generateCorpus } from '../../scripts/bench/generate-corpus.ts';
+import { makeTempDir } from '../helpers/temp.ts';
 
-const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `parallax-${name}-`));
+const temp = (name: string) => makeTempDir(name);
 
 describe('the per-article cache', () => {
   const bytes = new TextEncoder().encode(

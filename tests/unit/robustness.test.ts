@@ -2,7 +2,6 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -11,12 +10,12 @@ import {
   ftruncateSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatReportTable } from '../../scripts/ingest/report.ts';
 import { ingestInto, listFiles } from '../helpers/ingest.ts';
 import { ROOT } from '../helpers/seeds.ts';
+import { makeTempDir } from '../helpers/temp.ts';
 
 /**
  * Every class of bad or hostile input from issue 7, each ingested beside one good article: the
@@ -374,7 +373,7 @@ const CASES: BadCase[] = [
 
 /** Makes a seeds folder holding the good article and one bad input. */
 function seedsWith(bad: BadCase): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-bad-'));
+  const dir = makeTempDir('bad');
   writeFileSync(path.join(dir, GOOD_NAME), GOOD);
   if (typeof bad.make === 'function') bad.make(dir, bad.file);
   else copyFileSync(path.join(BAD, bad.make.fixture), path.join(dir, bad.file));
@@ -417,7 +416,7 @@ describe('the ingest as a whole', () => {
   });
 
   it('fails, and writes nothing, when no article could be ingested', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'parallax-bad-'));
+    const dir = makeTempDir('bad');
     for (const file of ['empty.txt', 'png-image.txt', 'only-boilerplate.txt'])
       copyFileSync(path.join(BAD, file), path.join(dir, file));
     const run = await ingestInto(dir);
@@ -427,7 +426,7 @@ describe('the ingest as a whole', () => {
   });
 
   it('links the same article saved twice, and keeps two articles with one title apart', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'parallax-bad-'));
+    const dir = makeTempDir('bad');
     for (const file of [
       'same-article-a.txt',
       'same-article-b copy.txt',
@@ -451,7 +450,7 @@ describe('the ingest as a whole', () => {
   });
 
   it('writes content/ atomically: a failed run leaves it as it was, and no staging folder remains', async () => {
-    const good = mkdtempSync(path.join(tmpdir(), 'parallax-good-'));
+    const good = makeTempDir('good');
     writeFileSync(path.join(good, GOOD_NAME), GOOD);
     const first = await ingestInto(good);
     const before = listFiles(first.outDir).map((f) => [
@@ -459,7 +458,7 @@ describe('the ingest as a whole', () => {
       readFileSync(path.join(first.outDir, f), 'utf8'),
     ]);
     const { runIngest } = await import('../../scripts/ingest/pipeline.ts');
-    const empty = mkdtempSync(path.join(tmpdir(), 'parallax-bad-'));
+    const empty = makeTempDir('bad');
     copyFileSync(path.join(BAD, 'empty.txt'), path.join(empty, 'empty.txt'));
     await runIngest({
       seedsDir: empty,
@@ -474,7 +473,7 @@ describe('the ingest as a whole', () => {
   });
 
   it('gives byte-identical output from two runs over every bad input', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'parallax-bad-'));
+    const dir = makeTempDir('bad');
     for (const bad of CASES)
       if (typeof bad.make !== 'function' || bad.file === 'x.txt')
         typeof bad.make === 'function'

@@ -1,9 +1,9 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestInto } from '../../helpers/ingest.ts';
 import { ROOT } from '../../helpers/seeds.ts';
+import { makeTempDir } from '../../helpers/temp.ts';
 
 /**
  * Table-driven fixtures in shapes the seeds do not have: each folder under
@@ -52,7 +52,7 @@ async function checkFixture(name: string): Promise<Check[]> {
     string,
     unknown
   >;
-  const seeds = mkdtempSync(path.join(tmpdir(), 'parallax-fixture-'));
+  const seeds = makeTempDir('fixture');
   const seedFile = `${name}${path.extname(input)}`;
   copyFileSync(path.join(dir, input), path.join(seeds, seedFile));
   const run = await ingestInto(seeds);

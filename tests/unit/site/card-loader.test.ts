@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import matter from 'gray-matter';
@@ -8,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardLoader } from '../../../src/lib/card-loader.ts';
 import { readActor, readArticle } from '../../../src/lib/entry-files.ts';
 import { actorCardSchema, articleCardSchema } from '../../../src/schema.ts';
+import { makeTempDir } from '../../helpers/temp.ts';
 
 const CONTENT = path.resolve('content');
 
@@ -42,7 +42,7 @@ function createContext(root: string, schema: typeof articleCardSchema | typeof a
 
 let root: string;
 beforeEach(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'parallax-cards-'));
+  root = makeTempDir('cards');
   cpSync(path.join(CONTENT, 'articles'), path.join(root, 'articles'), { recursive: true });
   cpSync(path.join(CONTENT, 'actors'), path.join(root, 'actors'), { recursive: true });
 });

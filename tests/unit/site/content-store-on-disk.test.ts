@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,10 +9,11 @@ import contentStoreOnDisk, {
   createStoreModuleSource,
   DATA_STORE_MODULE_ID,
 } from '../../../src/integrations/content-store-on-disk.ts';
+import { makeTempDir } from '../../helpers/temp.ts';
 
 /** Imports a module in a plain Node process, as the prerender imports the built chunk, and describes its default export. */
 function importSource(source: string): unknown {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'parallax-store-')), 'store.mjs');
+  const file = path.join(makeTempDir('store'), 'store.mjs');
   writeFileSync(file, source);
   const script = `import(${JSON.stringify(pathToFileURL(file).href)}).then((m) => console.log(m.default instanceof Map ? '"a Map of ' + m.default.size + '"' : JSON.stringify(m.default)))`;
   return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
@@ -40,7 +41,7 @@ describe('reading the content store from its file', () => {
   });
 
   it('gives the same value as the store file, read when the module is imported', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'parallax-store-'));
+    const dir = makeTempDir('store');
     const storeFile = path.join(dir, 'data-store.json');
     const store = [['articles', 1], { id: 'a' }];
     writeFileSync(storeFile, JSON.stringify(store));
@@ -55,7 +56,7 @@ describe('reading the content store from its file', () => {
   });
 
   it('replaces only the data store module, and only in a static build', async () => {
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'parallax-cache-'));
+    const cacheDir = makeTempDir('cache');
     const [plugin] = setUp('build', 'static', cacheDir);
     const load = plugin!.load as { order: string; handler: (id: string) => string | null };
     expect(load.order).toBe('pre');

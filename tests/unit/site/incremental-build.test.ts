@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeTempDir } from '../../helpers/temp.ts';
 
-const temp = () => mkdtempSync(path.join(tmpdir(), 'parallax-plan-'));
+const temp = () => makeTempDir('plan');
 
 /** Loads the module afresh, as each build is a new process that reads the last manifest once. */
 async function loadPlanner(env: Record<string, string>) {
