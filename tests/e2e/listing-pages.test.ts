@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/generate-corpus.ts';
 import { launchChromium } from '../../scripts/site/chromium.ts';
@@ -52,8 +53,8 @@ describe('listing pages of a corpus larger than one page', () => {
     const report = JSON.parse(readFileSync(path.join(content, 'ingest-report.json'), 'utf8'));
     const expected = readdirSync(path.join(content, 'articles'))
       .map((name) => {
-        const front = readFileSync(path.join(content, 'articles', name), 'utf8');
-        return { id: name.slice(0, -3), date: /^date: '?([\d-]+)'?$/m.exec(front)?.[1] ?? '' };
+        const { data } = matter(readFileSync(path.join(content, 'articles', name), 'utf8'), {});
+        return { id: name.slice(0, -3), date: (data.date as string | null) ?? '' };
       })
       .sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1))
       .map((a) => `/articles/${a.id}/`);

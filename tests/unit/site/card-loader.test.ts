@@ -87,7 +87,7 @@ describe('the card loader', () => {
     const file = path.join(root, 'articles', changed!);
     writeFileSync(
       file,
-      readFileSync(file, 'utf8').replace(/^readingMinutes: .*$/m, 'readingMinutes: 99'),
+      readFileSync(file, 'utf8').replace(/^  "readingMinutes": \d+,$/m, '  "readingMinutes": 99,'),
     );
     rmSync(path.join(root, 'articles', removed!));
     await loader.load(context as never);
