@@ -175,7 +175,7 @@ export function describeLines(lines: string[]): LineInfo[] {
     if (!chrome && words <= 12)
       for (const [re, reason] of SHORT_CHROME) if (!chrome && re.test(text)) chrome = reason;
     if (!chrome && bullet && words <= 6) chrome = 'menu item';
-    if (!chrome && countGluedWords(text) >= 2 && !/[.!?]\s/.test(text))
+    if (!chrome && !/[.!?]\s/.test(text) && countGluedWords(text) >= 2)
       chrome = 'words run together (menu or table of contents)';
     if (!chrome && splitBreadcrumb(text)) chrome = 'breadcrumb';
     const meta = chrome ? null : detectMeta(text, words);

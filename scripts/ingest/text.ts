@@ -1,7 +1,12 @@
+/** A character that is neither ASCII nor a no-break space nor general punctuation (U+2000–U+206F). */
+const NOT_PLAIN = /[^\x00-\x7f\u00a0\u2000-\u206f]/;
+
 /** Lowercases a string and folds punctuation and spacing, for comparing lines and names. */
 export function normalizeKey(text: string): string {
-  // Most text is ASCII: skip Unicode decomposition and the Unicode-aware pattern when it is.
-  if (!/[^\x00-\x7f]/.test(text))
+  // Most text is ASCII, with at most spaces and punctuation beyond it (no-break spaces, curly
+  // quotes, dashes), none of them letters or digits: it needs no decomposition and no
+  // Unicode-aware pattern.
+  if (!NOT_PLAIN.test(text))
     return text
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, ' ')
@@ -87,8 +92,13 @@ export function slugify(text: string, maxWords = 12): string {
 
 /** Counts the words of a text as a reader would. */
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
-  return m ? m.length : 0;
+  // In plain text (see NOT_PLAIN) every letter and digit is ASCII.
+  const word = NOT_PLAIN.test(text)
+    ? /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu
+    : /[A-Za-z0-9][A-Za-z0-9'’.-]*/g;
+  let n = 0;
+  while (word.exec(text)) n++;
+  return n;
 }
 
 /** Splits a paragraph into sentences, keeping closing quotes with their sentence. */
@@ -112,17 +122,18 @@ const STOPWORDS: Record<string, string[]> = {
   bg: ['и', 'в', 'не', 'на', 'че', 'с', 'за', 'се', 'от', 'са'],
 };
 
+const STOPWORD_SET = new Set(Object.values(STOPWORDS).flat());
+
 /** Guesses the language of a text from its most common short words (ISO 639-1). */
 export function detectLanguage(text: string): string {
-  // The first few thousand words tell the language as well as the whole text does.
-  const words =
-    text
-      .slice(0, 20_000)
-      .toLowerCase()
-      .match(/[\p{L}]+/gu)
-      ?.slice(0, 3000) ?? [];
+  // The first few thousand words tell the language as well as the whole text does; only stopwords
+  // are counted, since nothing else is scored.
   const counts = new Map<string, number>();
-  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const sample = text.slice(0, 20_000).toLowerCase();
+  const word = NOT_PLAIN.test(sample) ? /[\p{L}]+/gu : /[a-z]+/g;
+  let seen = 0;
+  for (let m = word.exec(sample); m && seen < 3000; m = word.exec(sample), seen++)
+    if (STOPWORD_SET.has(m[0])) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
   let best = 'und';
   let bestScore = 0;
   for (const [lang, list] of Object.entries(STOPWORDS)) {

@@ -7,6 +7,7 @@ import { buildCorpus } from '../../scripts/ingest/corpus.ts';
 import { extractArticle, type ArticleDraft } from '../../scripts/ingest/extract.ts';
 import { loadKnowledge } from '../../scripts/ingest/pipeline.ts';
 import { paragraphText } from '../../scripts/ingest/structure.ts';
+import { countWords, normalizeKey } from '../../scripts/ingest/text.ts';
 import { ROOT } from '../helpers/seeds.ts';
 
 /**
@@ -246,6 +247,43 @@ describe('the ingest under random input', () => {
         if (result.ok) expect(keptTexts(result.draft), encoding).toEqual(reference);
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('comparison keys', () => {
+  /** The folding that `normalizeKey` short-cuts for text of ASCII, no-break spaces and punctuation. */
+  const foldFully = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+
+  it('are the same by the short cut as by full Unicode folding, for every character it takes', () => {
+    for (let code = 0; code < 0x2070; code++) {
+      if (code > 0x7f && code !== 0xa0 && code < 0x2000) continue;
+      const text = `Ab${String.fromCharCode(code)}Cd 1`;
+      expect(normalizeKey(text), `U+${code.toString(16)}`).toBe(foldFully(text));
+    }
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'aZ09 .,“”’—–\u00a0\u2026\u203cé'.split('')) }),
+        (text) => normalizeKey(text) === foldFully(text),
+      ),
+      { numRuns: RUNS * 10 },
+    );
+  });
+
+  it('count the words of plain text the same by the short cut as by the Unicode pattern', () => {
+    const countFully = (text: string) => text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."aZ09 .,“”’'—–-\u00a0\u2026é".split('')) }),
+        (text) => countWords(text) === countFully(text),
+      ),
+      { numRuns: RUNS * 10 },
     );
   });
 });

@@ -46,6 +46,7 @@ function matchKnown(
   gazetteer: Gazetteer,
 ): { last: number; ids: string[] } | null {
   const { tokens, text } = scan;
+  if (!gazetteer.namePrefixes.has(tokens[i]!.key)) return null;
   let key = '';
   let best: { last: number; ids: string[] } | null = null;
   for (let k = i; k < tokens.length && k - i < gazetteer.longest; k++) {

@@ -80,30 +80,46 @@ const STATISTIC_VERB =
   /\b(?:amounted|reached|accounted|exceeded|totall?ed|grew|rose|fell|increased|decreased)\b/i;
 const STATISTIC_FIGURE = /[$€£%]|\b(?:percent|billion|million)\b/i;
 
-/** The trigger nearest to a position in a sentence (the date), or the first one if no position. */
-function nearestTrigger(
-  text: string,
-  at: number | null,
-  strongOnly = false,
-): { kind: string; strong: boolean; index: number; length: number; word: string } | null {
-  let best: { kind: string; strong: boolean; index: number; length: number; word: string } | null =
-    null;
+interface TriggerHit {
+  kind: string;
+  strong: boolean;
+  index: number;
+  length: number;
+  word: string;
+}
+
+const hitCache = new Map<string, TriggerHit[]>();
+
+/** Every trigger word in a sentence, in the order of TRIGGERS; a sentence is asked up to three times. */
+function findTriggerHits(text: string): TriggerHit[] {
+  let hits = hitCache.get(text);
+  if (hits) return hits;
+  hits = [];
   for (const t of TRIGGERS) {
-    if (strongOnly && !t.strong) continue;
     t.re.lastIndex = 0;
-    for (const m of text.matchAll(t.re)) {
-      const distance = at === null ? m.index! : Math.abs(m.index! - at);
-      const bestDistance =
-        best === null ? Infinity : at === null ? best.index : Math.abs(best.index - at);
-      if (distance < bestDistance)
-        best = {
-          kind: t.kind,
-          strong: t.strong,
-          index: m.index!,
-          length: m[0].length,
-          word: m[0].toLowerCase(),
-        };
-    }
+    for (const m of text.matchAll(t.re))
+      hits.push({
+        kind: t.kind,
+        strong: t.strong,
+        index: m.index!,
+        length: m[0].length,
+        word: m[0].toLowerCase(),
+      });
+  }
+  if (hitCache.size > 1000) hitCache.clear();
+  hitCache.set(text, hits);
+  return hits;
+}
+
+/** The trigger nearest to a position in a sentence (the date), or the first one if no position. */
+function nearestTrigger(text: string, at: number | null, strongOnly = false): TriggerHit | null {
+  let best: TriggerHit | null = null;
+  for (const hit of findTriggerHits(text)) {
+    if (strongOnly && !hit.strong) continue;
+    const distance = at === null ? hit.index : Math.abs(hit.index - at);
+    const bestDistance =
+      best === null ? Infinity : at === null ? best.index : Math.abs(best.index - at);
+    if (distance < bestDistance) best = hit;
   }
   return best;
 }

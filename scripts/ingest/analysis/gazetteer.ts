@@ -15,6 +15,11 @@ export interface Gazetteer {
   names: Map<string, string[]>;
   /** Longest name, in tokens, so that matching can try the longest reading first. */
   longest: number;
+  /**
+   * Every word-boundary prefix of every name ("nagorno", "nagorno karabakh"), so that most tokens
+   * are ruled out as the start of a name by one lookup. A token's key may hold several words.
+   */
+  namePrefixes: Set<string>;
   /** Folded adjective or demonym → country id. */
   adjectives: Map<string, string>;
   /** Folded surname → ids of the known people who carry it. */
@@ -78,7 +83,12 @@ export function getGazetteer(knowledge: Knowledge): Gazetteer {
       }
     }
   }
-  const gazetteer = { entries, names, longest, adjectives, surnames };
+  const namePrefixes = new Set<string>();
+  for (const key of names.keys())
+    for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1))
+      namePrefixes.add(key.slice(0, at));
+  for (const key of names.keys()) namePrefixes.add(key);
+  const gazetteer = { entries, names, longest, namePrefixes, adjectives, surnames };
   built.set(knowledge, gazetteer);
   return gazetteer;
 }

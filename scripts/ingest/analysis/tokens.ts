@@ -34,6 +34,20 @@ export function foldName(text: string): string {
 
 const foldCache = new Map<string, string>();
 
+/** Whether a word opens with a capital or a digit; ASCII, which most words open with, is read by code. */
+function opensWithCapital(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return /^[\p{Lu}\p{N}]/u.test(word);
+}
+
+/** Whether a possessive "'s" follows at an offset; the pattern runs only when an apostrophe and s do. */
+function isPossessiveAt(text: string, at: number): boolean {
+  const mark = text[at];
+  if ((mark !== "'" && mark !== '’') || text[at + 1] !== 's') return false;
+  return /^['’]s(?![\p{L}])/u.test(text.slice(at, at + 3));
+}
+
 /** Splits a text into word tokens with their offsets. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -46,8 +60,8 @@ export function tokenize(text: string): Token[] {
       start: m.index,
       end,
       key: foldName(word),
-      capital: /^[\p{Lu}\p{N}]/u.test(word),
-      possessive: /^['’]s(?![\p{L}])/u.test(text.slice(end, end + 3)),
+      capital: opensWithCapital(word),
+      possessive: isPossessiveAt(text, end),
     });
   }
   // A lone "s" after an apostrophe is the possessive already recorded on the word before it.
@@ -81,8 +95,11 @@ const CLOSERS = new Set(['”', '»']);
 export function findQuotedSpans(text: string): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
   const stack: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+  // Jumps from quotation mark to quotation mark: paragraphs are long and marks are few.
+  const marks = /[“«„”»"]/g;
+  for (let m = marks.exec(text); m; m = marks.exec(text)) {
+    const i = m.index;
+    const ch = m[0];
     let opens: boolean;
     if (OPENERS.has(ch)) opens = true;
     else if (CLOSERS.has(ch)) opens = false;

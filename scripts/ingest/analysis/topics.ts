@@ -13,46 +13,34 @@ export interface TopicAssignment {
 const MIN_HITS = 3;
 const MIN_TERMS = 2;
 
-/** A topic's terms as folded word sequences, indexed by their first word for a one-pass scan. */
-interface CompiledTopic {
-  topic: KnownTopic;
-  byFirstWord: Map<string, Array<{ index: number; words: string[] }>>;
+/** A term of a topic as a folded word sequence. */
+interface CompiledTerm {
+  /** The topic's position in the list. */
+  topic: number;
+  /** The term's position in its topic's terms. */
+  index: number;
+  words: string[];
 }
 
-const compiled = new WeakMap<KnownTopic[], CompiledTopic[]>();
+const compiled = new WeakMap<KnownTopic[], Map<string, CompiledTerm[]>>();
 
-function compile(topics: KnownTopic[]): CompiledTopic[] {
+/** Every topic's terms indexed by their first word, so that one pass over an article finds them all. */
+function compile(topics: KnownTopic[]): Map<string, CompiledTerm[]> {
   const cached = compiled.get(topics);
   if (cached) return cached;
-  const out = topics.map((topic) => {
-    const byFirstWord = new Map<string, Array<{ index: number; words: string[] }>>();
+  const byFirstWord = new Map<string, CompiledTerm[]>();
+  topics.forEach((topic, t) => {
     topic.terms.forEach((term, index) => {
       const words = foldName(term).split(' ').filter(Boolean);
       if (words.length === 0) return;
-      byFirstWord.set(words[0]!, [...(byFirstWord.get(words[0]!) ?? []), { index, words }]);
+      byFirstWord.set(words[0]!, [
+        ...(byFirstWord.get(words[0]!) ?? []),
+        { topic: t, index, words },
+      ]);
     });
-    return { topic, byFirstWord };
   });
-  compiled.set(topics, out);
-  return out;
-}
-
-/** Counts the hits of each term of a topic in a folded paragraph's words (a one-pass scan). */
-function countTermHits(
-  words: string[],
-  byFirstWord: CompiledTopic['byFirstWord'],
-  termsSeen: Set<number>,
-): number {
-  let hits = 0;
-  for (let i = 0; i < words.length; i++) {
-    for (const term of byFirstWord.get(words[i]!) ?? []) {
-      if (term.words.every((w, k) => words[i + k] === w)) {
-        hits++;
-        termsSeen.add(term.index);
-      }
-    }
-  }
-  return hits;
+  compiled.set(topics, byFirstWord);
+  return byFirstWord;
 }
 
 /**
@@ -69,20 +57,29 @@ export function assignTopics(
     1,
     folded.reduce((n, p) => n + p.words.length, 0),
   );
-  const scored: Array<{ topic: KnownTopic; hits: number; terms: number; paragraphs: string[] }> =
-    [];
-  for (const { topic, byFirstWord } of compile(topics)) {
-    let hits = 0;
-    const termsSeen = new Set<number>();
-    const where: string[] = [];
-    for (const p of folded) {
-      const inParagraph = countTermHits(p.words, byFirstWord, termsSeen);
-      if (inParagraph) where.push(p.id);
-      hits += inParagraph;
+  const tally = topics.map(() => ({
+    hits: 0,
+    termsSeen: new Set<number>(),
+    where: [] as string[],
+  }));
+  const byFirstWord = compile(topics);
+  for (const p of folded) {
+    for (let i = 0; i < p.words.length; i++) {
+      for (const term of byFirstWord.get(p.words[i]!) ?? []) {
+        if (!term.words.every((w, k) => p.words[i + k] === w)) continue;
+        const t = tally[term.topic]!;
+        t.hits++;
+        t.termsSeen.add(term.index);
+        if (t.where.at(-1) !== p.id) t.where.push(p.id);
+      }
     }
-    if (hits >= MIN_HITS && termsSeen.size >= MIN_TERMS)
-      scored.push({ topic, hits, terms: termsSeen.size, paragraphs: where });
   }
+  const scored = topics.flatMap((topic, i) => {
+    const { hits, termsSeen, where } = tally[i]!;
+    return hits >= MIN_HITS && termsSeen.size >= MIN_TERMS
+      ? [{ topic, hits, terms: termsSeen.size, paragraphs: where }]
+      : [];
+  });
   const specific = scored.filter((s) => !s.topic.broad);
   const chosen = specific.length ? specific : scored;
   return {
