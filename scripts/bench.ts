@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import matter from 'gray-matter';
 import { measureFirstSearch } from './bench/measure-search.ts';
 import {
   createRandom,
@@ -184,13 +185,25 @@ async function runBareReference(
   const bare = path.join(ROOT, '.cache', `bench-bare-${process.pid}`);
   await rm(bare, { recursive: true, force: true });
   await mkdir(path.join(bare, 'src/pages/articles'), { recursive: true });
+  // Astro's glob loader reads YAML front matter only, and Parallax writes JSON front matter: the
+  // reference gets the same bodies and titles as YAML (a JSON string is a YAML scalar).
+  const bareArticles = path.join(work, 'bare-articles');
+  await mkdir(bareArticles, { recursive: true });
+  const sourceArticles = path.join(work, 'content/articles');
+  for (const name of readdirSync(sourceArticles).filter((n) => n.endsWith('.md'))) {
+    const { data, content } = matter(await readFile(path.join(sourceArticles, name), 'utf8'), {});
+    await writeFile(
+      path.join(bareArticles, name),
+      `---\ntitle: ${JSON.stringify(String(data.title))}\n---\n${content}`,
+    );
+  }
   await writeFile(
     path.join(bare, 'astro.config.mjs'),
     `export default { outDir: ${JSON.stringify(path.join(work, 'bare-dist'))}, cacheDir: ${JSON.stringify(path.join(work, 'bare-cache'))}, markdown: { smartypants: false, gfm: false, syntaxHighlight: false } };\n`,
   );
   await writeFile(
     path.join(bare, 'src/content.config.ts'),
-    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { articles: defineCollection({ loader: glob({ pattern: '*.md', base: ${JSON.stringify(path.join(work, 'content/articles'))} }) }) };\n`,
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { articles: defineCollection({ loader: glob({ pattern: '*.md', base: ${JSON.stringify(bareArticles)} }) }) };\n`,
   );
   await writeFile(
     path.join(bare, 'src/pages/articles/[id].astro'),

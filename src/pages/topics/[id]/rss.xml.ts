@@ -1,12 +1,11 @@
 import { planEntryPages } from '../../../lib/entry-pages.ts';
 import { paths } from '../../../lib/format.ts';
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
 import { articleFeed } from '../../../lib/feeds.ts';
 import { getSiteIndex } from '../../../lib/site-index.ts';
 
 export async function getStaticPaths() {
-  const topics = await getCollection('topics');
+  const { topics } = await getSiteIndex();
   return planEntryPages(
     { route: 'topic-feeds', digest: 'topic', address: paths.topicFeed },
     topics,
