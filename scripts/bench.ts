@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +14,7 @@ import matter from 'gray-matter';
 import { measureFirstSearch } from './bench/measure-search.ts';
 import {
   createRandom,
-  createWorld,
+  describeTopics,
   generateCorpus,
   writeArticleText,
 } from './bench/generate-corpus.ts';
@@ -139,7 +139,7 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
     '--out',
     env.PARALLAX_CONTENT,
     '--knowledge',
-    path.join(ROOT, 'content/knowledge'),
+    path.join(work, 'knowledge'),
     '--cache',
     path.join(work, 'ingest-cache'),
   ];
@@ -219,7 +219,12 @@ async function runBareReference(
 
 const work = await mkdtemp(path.join(tmpdir(), `parallax-bench-${articles}-`));
 try {
-  await generateCorpus(path.join(work, 'seeds'), articles);
+  const world = await generateCorpus(path.join(work, 'seeds'), articles);
+  // The corpus's own taxonomy, beside the project's outlets and actors.
+  await mkdir(path.join(work, 'knowledge'));
+  for (const file of ['outlets.json', 'actors.json'])
+    await copyFile(path.join(ROOT, 'content/knowledge', file), path.join(work, 'knowledge', file));
+  await writeFile(path.join(work, 'knowledge/topics.json'), describeTopics(world));
   const cold = await runPipeline('cold', work);
   console.log(JSON.stringify(cold));
 
@@ -232,7 +237,6 @@ try {
   if (runs.has('incremental')) {
     // One article changed, one added: what a day's new material costs.
     const random = createRandom(7);
-    const world = createWorld(random, 10);
     // A correction inside the body (a line appended after the page's footer would be chrome).
     const changed = path.join(work, 'seeds', 'article-000000.txt');
     await writeFile(changed, (await readFile(changed, 'utf8')).replace(' said ', ' stated '));

@@ -101,6 +101,27 @@ function makeWord(random: () => number, syllables: number): string {
   return word[0]!.toUpperCase() + word.slice(1);
 }
 
+const TOPIC_KINDS = [
+  'levy',
+  'accord',
+  'reform',
+  'tariff',
+  'inquiry',
+  'pipeline',
+  'scheme',
+  'dispute',
+  'programme',
+  'treaty',
+];
+
+/** A theme of the invented world, as a newsroom's taxonomy would name it, with the terms that signal it. */
+export interface WorldTopic {
+  id: string;
+  name: string;
+  /** Lower-case invented words, so that the ingest does not take them for names. */
+  terms: [string, string, string];
+}
+
 /** A happening of the invented world, which several articles may report. */
 interface WorldEvent {
   year: number;
@@ -118,6 +139,7 @@ export interface BenchWorld {
   countries: string[];
   outlets: string[];
   events: WorldEvent[];
+  topics: WorldTopic[];
 }
 
 /** Invents a world with enough distinct names that actors number in the thousands at scale. */
@@ -138,7 +160,22 @@ export function createWorld(random: () => number, articles: number): BenchWorld 
     object: pick(random, countries),
     theme: pick(random, THEMES),
   }));
+  // Topics number in the thousands at 10,000 articles, each carried by a handful of articles.
+  const topicWords = unique(Math.max(12, Math.round(articles / 5)) * 2, () =>
+    makeWord(random, 3).toLowerCase(),
+  );
+  const topics = Array.from({ length: topicWords.length / 2 }, (_, i): WorldTopic => {
+    const word = topicWords[2 * i]!;
+    const other = topicWords[2 * i + 1]!;
+    const kind = pick(random, TOPIC_KINDS);
+    return {
+      id: `${word}-${kind}`,
+      name: `The ${word} ${kind}`,
+      terms: [`${word} ${kind}`, word, `${other} commission`],
+    };
+  });
   return {
+    topics,
     people: unique(
       Math.max(50, Math.round(articles * 0.6)),
       () => `${makeWord(random, 2)} ${makeWord(random, 3)}`,
@@ -180,6 +217,10 @@ export function writeArticleText(random: () => number, world: BenchWorld, n: num
     '',
   ];
   const paragraphs = 6 + Math.floor(random() * 8);
+  // One to three topics an article, each named often enough for the ingest to assign it.
+  const topics = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+    pick(random, world.topics),
+  );
   for (let p = 0; p < paragraphs; p++) {
     const speaker = pick(random, world.people);
     const other = pick(random, world.people);
@@ -196,6 +237,15 @@ export function writeArticleText(random: () => number, world: BenchWorld, n: num
       `According to ${other}, ${pick(random, FILLER).toLowerCase()}`,
       pick(random, FILLER),
     ];
+    const topic = topics[p % topics.length]!;
+    if (p < 2 * topics.length)
+      sentences.splice(
+        1,
+        0,
+        p < topics.length
+          ? `The ${topic.terms[0]} has divided ${pick(random, world.countries)} for months, and the ${topic.terms[1]} question is far from settled.`
+          : `Members of the ${topic.terms[2]} are due to report on the ${topic.terms[0]} next year.`,
+      );
     if (p > 0 && p % 4 === 0) lines.push(`${makeWord(random, 2)} and ${theme}`, '');
     lines.push(sentences.slice(0, 3 + Math.floor(random() * 3)).join(' '), '');
   }
@@ -208,8 +258,23 @@ export function writeArticleText(random: () => number, world: BenchWorld, n: num
   return `${lines.join('\n')}\n`;
 }
 
-/** Generates N raw article files into a folder, deterministically from a seed. */
-export async function generateCorpus(dir: string, articles: number, seed = 42): Promise<void> {
+/** The world's topics as a knowledge file (`topics.json`) of the kind the ingest reads. */
+export function describeTopics(world: BenchWorld): string {
+  const topics = world.topics.map((t) => ({
+    id: t.id,
+    name: t.name,
+    description: `Reports on ${t.name.toLowerCase()}.`,
+    terms: t.terms,
+  }));
+  return `${JSON.stringify(topics, null, 2)}\n`;
+}
+
+/** Generates N raw article files into a folder, deterministically from a seed, and returns their world. */
+export async function generateCorpus(
+  dir: string,
+  articles: number,
+  seed = 42,
+): Promise<BenchWorld> {
   const random = createRandom(seed);
   const world = createWorld(random, articles);
   await mkdir(dir, { recursive: true });
@@ -219,4 +284,5 @@ export async function generateCorpus(dir: string, articles: number, seed = 42): 
       writeArticleText(random, world, n),
     );
   }
+  return world;
 }

@@ -11,6 +11,8 @@ export interface FirstSearch {
   /** The part of it that is Pagefind: its script, WebAssembly, index, filters and fragments. */
   pagefindKb: number;
   requests: number;
+  /** The five largest responses, to show where the bytes go. */
+  largest: Array<{ file: string; kb: number }>;
 }
 
 /**
@@ -50,6 +52,10 @@ export async function measureFirstSearch(siteDir: string, word: string): Promise
       totalKb: kb(all),
       pagefindKb: kb(all.filter((r) => r.url.includes('/pagefind/'))),
       requests: all.length,
+      largest: [...all]
+        .sort((a, b) => b.bytes - a.bytes)
+        .slice(0, 5)
+        .map((r) => ({ file: new URL(r.url).pathname, kb: Math.round(r.bytes / 102.4) / 10 })),
     };
   } finally {
     await browser.close();
