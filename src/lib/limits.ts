@@ -20,3 +20,6 @@ export const MENTIONS_PER_ARTICLE = 3;
 export const ARTICLES_PER_PAGE = 100;
 /** Events per page of the event table, oldest first. */
 export const EVENTS_PER_PAGE = 100;
+/** Topics and actors the timeline's menu offers: the busiest ones; the rest are reached from their pages. */
+export const TIMELINE_MENU_TOPICS = 24;
+export const TIMELINE_MENU_ACTORS = 24;

@@ -9,7 +9,7 @@ export interface PageDigests {
   event: (id: string) => string;
   source: (id: string) => string;
   topic: (id: string) => string;
-  /** The timeline pages of an actor or a topic, which also list every timeline in their menu. */
+  /** The timeline pages of an actor or a topic, which also show the timeline's menu. */
   timelineActor: (id: string) => string;
   timelineTopic: (id: string) => string;
 }
@@ -108,7 +108,9 @@ export function createPageDigests(index: SiteIndex): PageDigests {
 
   const timelineMenu = hashOf([
     ...index.timelineMenuActors.map((a) => actorLabel(a.id)),
-    ...index.timelineTopics.map((t) => topicLabel(t.id)),
+    ...index.timelineMenuTopics.map((t) => topicLabel(t.id)),
+    String(index.timelineActors.length),
+    String(index.timelineTopics.length),
   ]);
 
   // A timeline page: the menu, its subject, and each event with the articles that report it.

@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Article } from '../schema.ts';
 import { compareNames } from './format.ts';
+import { TIMELINE_MENU_ACTORS, TIMELINE_MENU_TOPICS } from './limits.ts';
 import { createPageDigests, type PageDigests } from './page-digests.ts';
 
 type ArticleEntry = CollectionEntry<'articles'>;
@@ -91,8 +92,9 @@ export interface SiteIndex {
   timelineTopics: TopicEntry[];
   /** Actors that have events, most mentioned first, for the timeline's menu and pages. */
   timelineActors: ActorEntry[];
-  /** Every actor with an event has a timeline page; the menu offers the busiest ones. */
+  /** Every actor and topic with an event has a timeline page; the menu offers the busiest ones. */
   timelineMenuActors: ActorEntry[];
+  timelineMenuTopics: TopicEntry[];
 }
 
 let cached: Promise<SiteIndex> | undefined;
@@ -307,6 +309,7 @@ async function buildSiteIndex(): Promise<SiteIndex> {
   }
 
   const timelineActors = actorsByMentions.filter((a) => eventsByActor.has(a.id));
+  const timelineTopics = topicsBySize.filter((t) => eventsByTopic.has(t.id));
   return {
     articles,
     actors,
@@ -337,9 +340,10 @@ async function buildSiteIndex(): Promise<SiteIndex> {
     actorPairs,
     citesBySource,
     citedBySource,
-    timelineTopics: topicsBySize.filter((t) => eventsByTopic.has(t.id)),
+    timelineTopics,
     timelineActors,
-    timelineMenuActors: timelineActors.slice(0, 24),
+    timelineMenuActors: timelineActors.slice(0, TIMELINE_MENU_ACTORS),
+    timelineMenuTopics: timelineTopics.slice(0, TIMELINE_MENU_TOPICS),
   };
 }
 

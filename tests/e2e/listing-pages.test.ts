@@ -1,12 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../scripts/bench/generate-corpus.ts';
+import { describeTopics, generateCorpus } from '../../scripts/bench/generate-corpus.ts';
 import { launchChromium } from '../../scripts/site/chromium.ts';
 import { serveStatic } from '../../scripts/site/static-server.ts';
-import { ARTICLES_PER_PAGE, EVENTS_PER_PAGE } from '../../src/lib/limits.ts';
+import { ARTICLES_PER_PAGE, EVENTS_PER_PAGE, TIMELINE_MENU_TOPICS } from '../../src/lib/limits.ts';
 import { ROOT } from '../helpers/seeds.ts';
 
 // Inside the project like dist/: Astro writes its type files into an outDir outside the root.
@@ -16,11 +25,22 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const seeds = path.join(work, 'seeds');
 const content = path.join(work, 'content');
 const dist = path.join(work, 'dist');
+const knowledge = path.join(work, 'knowledge');
 
 function ingestAndBuild(): string {
   execFileSync(
     'npx',
-    ['tsx', 'scripts/ingest.ts', '--seeds', seeds, '--out', content, '--no-cache'],
+    [
+      'tsx',
+      'scripts/ingest.ts',
+      '--seeds',
+      seeds,
+      '--out',
+      content,
+      '--knowledge',
+      knowledge,
+      '--no-cache',
+    ],
     {
       cwd: ROOT,
       stdio: 'pipe',
@@ -45,7 +65,12 @@ const pagerOf = (html: string) =>
 describe('listing pages of a corpus larger than one page', () => {
   const articleCount = 2 * ARTICLES_PER_PAGE + 30;
   beforeAll(async () => {
-    await generateCorpus(seeds, articleCount);
+    // The corpus's own taxonomy: more topics than the timeline's menu offers.
+    const world = await generateCorpus(seeds, articleCount);
+    mkdirSync(knowledge);
+    for (const file of ['outlets.json', 'actors.json'])
+      copyFileSync(path.join(ROOT, 'content/knowledge', file), path.join(knowledge, file));
+    writeFileSync(path.join(knowledge, 'topics.json'), describeTopics(world));
     ingestAndBuild();
   }, 300_000);
 
@@ -94,6 +119,25 @@ describe('listing pages of a corpus larger than one page', () => {
     expect(pagerOf(read('/events/'))).toContain(
       `<a href="/events/page/2/" rel="next">Next page</a>`,
     );
+  });
+
+  it('offer the busiest topics in the timeline menu, and say where the others are', () => {
+    const topics = readdirSync(path.join(content, 'topics')).length;
+    const timelines = readdirSync(path.join(dist, 'timeline/topics')).length;
+    expect(timelines, 'more topic timelines than the menu offers').toBeGreaterThan(
+      TIMELINE_MENU_TOPICS,
+    );
+    expect(topics).toBeGreaterThanOrEqual(timelines);
+    for (const address of [
+      '/timeline/',
+      `/timeline/topics/${readdirSync(path.join(dist, 'timeline/topics'))[0]}/`,
+    ]) {
+      const menu =
+        /<nav class="timeline-filters"[^>]*>(.*?)<\/nav>/s.exec(read(address))?.[1] ?? '';
+      expect(menu.match(/href="\/timeline\/topics\//g), address).toHaveLength(TIMELINE_MENU_TOPICS);
+      expect(menu).toContain(`${TIMELINE_MENU_TOPICS} of ${timelines} topics shown`);
+      expect(menu).toContain('<a href="/topics/">');
+    }
   });
 
   it('have a pager that axe-core finds no fault with, in both themes', async () => {
