@@ -382,34 +382,27 @@ export function readMetadata(
     const onlyBlankBetween = lines
       .slice(titleLine.n + 1, firstBody)
       .every((l) => !l.text || decisions[l.n]?.role === 'chrome');
-    const sentences = candidate.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).length;
-    const nextIsBody = lines
-      .slice(firstBody + 1, span.end + 1)
-      .some((l) => decisions[l.n]?.role === 'paragraph');
-    const dateline =
-      /^(on|in|at)\s|^\p{Lu}{3,}[\s,(]/u.test(candidate.text) ||
-      findDates(candidate.text.slice(0, 40)).length > 0;
     // A standfirst summarises in the present tense; a news lead reports in the past, with attribution.
     // Tense is only read for English, so elsewhere the sentence stays in the body, where nothing is lost.
-    const english =
+    // Language and tense are the costly tests, so they run last, on a line that passes the others.
+    const reports = () =>
       detectLanguage(
         lines
           .slice(firstBody, span.end + 1)
           .map((l) => l.text)
           .join('\n'),
-      ) === 'en';
-    const reports =
-      !english ||
+      ) !== 'en' ||
       /\b(said|says|told|according to|announced|reported)\b|["“”«»]/i.test(candidate.text) ||
       nlp(candidate.text).has('#PastTense');
     if (
       onlyBlankBetween &&
       decisions[firstBody]?.role === 'paragraph' &&
-      sentences === 1 &&
       candidate.words <= 35 &&
-      nextIsBody &&
-      !dateline &&
-      !reports
+      candidate.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).length === 1 &&
+      lines.slice(firstBody + 1, span.end + 1).some((l) => decisions[l.n]?.role === 'paragraph') &&
+      !/^(on|in|at)\s|^\p{Lu}{3,}[\s,(]/u.test(candidate.text) &&
+      findDates(candidate.text.slice(0, 40)).length === 0 &&
+      !reports()
     )
       dekLine = candidate;
   }

@@ -28,7 +28,8 @@ export function collectActors(articles: AnalysedArticle[]): Map<string, Actor> {
           articles: [],
           mentions: [],
         } satisfies Actor);
-      if (!entry.articles.includes(article)) entry.articles.push(article);
+      // An article's mentions come together, so it is new to the actor unless it was the last.
+      if (entry.articles.at(-1) !== article) entry.articles.push(article);
       entry.mentions.push({
         article,
         paragraph: m.paragraph,
@@ -62,6 +63,7 @@ export function collectCitedSources(
   knowledge: Knowledge,
 ): void {
   const outlets = new Map(knowledge.outlets.map((o) => [o.id, o]));
+  const cited = new Set<string>();
   for (const { id: article, analysis } of articles) {
     const named = new Map(analysis.actors.map((a) => [a.id, a]));
     for (const c of analysis.citations) {
@@ -80,8 +82,9 @@ export function collectCitedSources(
           citedBy: [],
         } satisfies Source);
       if (entry.kind === 'publisher') entry.kind = 'both';
-      if (!entry.citedBy.some((r) => r.article === article && r.paragraph === c.paragraph))
-        entry.citedBy.push({ article, paragraph: c.paragraph });
+      const key = `${c.source}\u0000${article}\u0000${c.paragraph}`;
+      if (!cited.has(key)) entry.citedBy.push({ article, paragraph: c.paragraph });
+      cited.add(key);
       sources.set(c.source, entry);
     }
   }
@@ -126,10 +129,15 @@ export function collectTopics(
       actorCounts.set(t.topic, counts);
     }
   }
+  // Each paragraph's topics, so that an event looks up its own paragraphs instead of every topic.
+  const topicsOfParagraph = new Map<string, string[]>();
+  for (const [topicId, set] of paragraphsOf)
+    for (const key of set)
+      topicsOfParagraph.set(key, [...(topicsOfParagraph.get(key) ?? []), topicId]);
   for (const [eventId, event] of events) {
     const eventTopics = new Set<string>();
-    for (const [topicId, set] of paragraphsOf)
-      if (event.paragraphs.some((p) => set.has(`${p.article}#${p.paragraph}`)))
+    for (const p of event.paragraphs)
+      for (const topicId of topicsOfParagraph.get(`${p.article}#${p.paragraph}`) ?? [])
         eventTopics.add(topicId);
     event.topics = [...eventTopics].sort(compareStrings);
     for (const topicId of event.topics) topics.get(topicId)!.events.push(eventId);

@@ -66,6 +66,12 @@ function anchorOf(cluster: Cluster): string | null {
   return ranked[0]?.[0] ?? null;
 }
 
+function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
  * Merges the articles' event candidates into one event per happening. Dated candidates are
  * compared only with events of the same kind in the same month (or year), most precise first;
@@ -98,11 +104,14 @@ export function mergeEvents(inputs: ArticleEvents[]): {
   const byKindActor = new Map<string, Cluster[]>();
   const index = (cluster: Cluster, actors: Record<string, ActorInfo['kind']>) => {
     for (const [id, kind] of Object.entries(actors)) {
+      // A cluster that already has the actor is already listed under it.
+      if (!cluster.actors.has(id)) {
+        const key = `${cluster.kind}|${id}`;
+        const list = byKindActor.get(key);
+        if (list) list.push(cluster);
+        else byKindActor.set(key, [cluster]);
+      }
       cluster.actors.set(id, kind);
-      const key = `${cluster.kind}|${id}`;
-      const list = byKindActor.get(key) ?? [];
-      if (!list.includes(cluster)) list.push(cluster);
-      byKindActor.set(key, list);
     }
   };
 
@@ -130,9 +139,8 @@ export function mergeEvents(inputs: ArticleEvents[]): {
     if (!best) {
       best = { order: clusters.length, kind: c.kind, date, members: [], actors: new Map() };
       clusters.push(best);
-      if (date.month !== null)
-        byMonth.set(monthKey(date), [...(byMonth.get(monthKey(date)) ?? []), best]);
-      byYear.set(date.year, [...(byYear.get(date.year) ?? []), best]);
+      if (date.month !== null) appendTo(byMonth, monthKey(date), best);
+      appendTo(byYear, date.year, best);
     }
     best.members.push(member);
     index(best, c.actors);

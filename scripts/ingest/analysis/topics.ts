@@ -57,29 +57,31 @@ export function assignTopics(
     1,
     folded.reduce((n, p) => n + p.words.length, 0),
   );
-  const tally = topics.map(() => ({
-    hits: 0,
-    termsSeen: new Set<number>(),
-    where: [] as string[],
-  }));
+  // Tallies only the topics an article names: a taxonomy of thousands would otherwise cost every
+  // article a pass over all of them.
+  const tally = new Map<number, { hits: number; termsSeen: Set<number>; where: string[] }>();
   const byFirstWord = compile(topics);
   for (const p of folded) {
     for (let i = 0; i < p.words.length; i++) {
-      for (const term of byFirstWord.get(p.words[i]!) ?? []) {
+      const terms = byFirstWord.get(p.words[i]!);
+      if (!terms) continue;
+      for (const term of terms) {
         if (!term.words.every((w, k) => p.words[i + k] === w)) continue;
-        const t = tally[term.topic]!;
+        let t = tally.get(term.topic);
+        if (!t) tally.set(term.topic, (t = { hits: 0, termsSeen: new Set(), where: [] }));
         t.hits++;
         t.termsSeen.add(term.index);
         if (t.where.at(-1) !== p.id) t.where.push(p.id);
       }
     }
   }
-  const scored = topics.flatMap((topic, i) => {
-    const { hits, termsSeen, where } = tally[i]!;
-    return hits >= MIN_HITS && termsSeen.size >= MIN_TERMS
-      ? [{ topic, hits, terms: termsSeen.size, paragraphs: where }]
-      : [];
-  });
+  const scored = [...tally]
+    .sort((a, b) => a[0] - b[0])
+    .flatMap(([i, { hits, termsSeen, where }]) =>
+      hits >= MIN_HITS && termsSeen.size >= MIN_TERMS
+        ? [{ topic: topics[i]!, hits, terms: termsSeen.size, paragraphs: where }]
+        : [],
+    );
   const specific = scored.filter((s) => !s.topic.broad);
   const chosen = specific.length ? specific : scored;
   return {
