@@ -1,7 +1,10 @@
-import rss from '@astrojs/rss';
 import type { CollectionEntry } from 'astro:content';
 import { paths } from './format.ts';
+import { renderRss } from './rss.ts';
 import { getSiteIndex } from './site-index.ts';
+
+/** The newest articles a feed lists. */
+const FEED_ITEMS = 50;
 
 /** Builds an RSS response listing articles newest first, each linked to its page on the site. */
 export async function articleFeed(
@@ -11,35 +14,36 @@ export async function articleFeed(
   articles: CollectionEntry<'articles'>[],
 ): Promise<Response> {
   const index = await getSiteIndex();
-  const dated = articles.filter((a) => a.data.date);
-  return rss({
+  const home = new URL('/', site ?? 'http://localhost:4321');
+  // Paths are absolute, so they resolve against the site's origin, as `new URL(path, site)` does.
+  const absolute = (address: string) => `${home.origin}${address}`;
+  const newest = articles
+    .filter((a) => a.data.date)
+    .sort((a, b) => (a.data.date! < b.data.date! ? 1 : a.data.date! > b.data.date! ? -1 : 0))
+    .slice(0, FEED_ITEMS);
+  const xml = renderRss({
     title,
     description,
-    site: site ?? 'http://localhost:4321',
-    trailingSlash: true,
-    items: [...dated]
-      .sort((a, b) => (a.data.date! < b.data.date! ? 1 : a.data.date! > b.data.date! ? -1 : 0))
-      .slice(0, 50)
-      .map((article) => ({
+    link: home.href,
+    items: newest.map((article) => {
+      const outlet = article.data.outlet;
+      return {
         title: article.data.title,
-        link: paths.article(article.id),
+        link: absolute(paths.article(article.id)),
         pubDate: new Date(article.data.date!),
         description: article.data.dek ?? undefined,
         author: article.data.author ?? undefined,
         categories: article.data.topics
           .map((t) => index.topicById.get(t.topic)?.data.name)
           .filter((n): n is string => !!n),
-        customData: article.data.outlet
-          ? `<source url="${new URL(paths.source(article.data.outlet), site)}">${escapeXml(index.sourceById.get(article.data.outlet)?.data.name ?? article.data.outlet)}</source>`
+        source: outlet
+          ? {
+              url: absolute(paths.source(outlet)),
+              name: index.sourceById.get(outlet)?.data.name ?? outlet,
+            }
           : undefined,
-      })),
+      };
+    }),
   });
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return new Response(xml, { headers: { 'Content-Type': 'application/xml' } });
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import matter from 'gray-matter';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cardLoader } from '../../../src/lib/card-loader.ts';
+import { cardLoader, parseEntryFile } from '../../../src/lib/card-loader.ts';
 import { readActor, readArticle } from '../../../src/lib/entry-files.ts';
 import { actorCardSchema, articleCardSchema } from '../../../src/schema.ts';
 import { makeTempDir } from '../../helpers/temp.ts';
@@ -115,5 +115,29 @@ describe('reading a whole entry from its card', () => {
 
   it('says which entry had no file recorded', async () => {
     await expect(readArticle({ id: 'lost' })).rejects.toThrow(/lost/);
+  });
+});
+
+describe('parsing an entry file', () => {
+  it('reads every committed article as gray-matter does', () => {
+    const dir = path.join(CONTENT, 'articles');
+    for (const name of readdirSync(dir)) {
+      const text = readFileSync(path.join(dir, name), 'utf8');
+      const expected = matter(text, {});
+      expect(parseEntryFile(text, '.md'), name).toEqual({
+        data: expected.data,
+        body: expected.content,
+      });
+    }
+  });
+
+  it.each([
+    ['JSON front matter and a body with a rule in it', '---json\n{"a": 1}\n---\nText\n---\nMore\n'],
+    ['JSON front matter and no body', '---json\n{"a": "x\\n---\\ny"}\n---\n'],
+    ['YAML front matter written by hand', '---\ntitle: Hand made\n---\nBody\n'],
+    ['no front matter at all', 'Just text\n'],
+  ])('reads %s as gray-matter does', (_, text) => {
+    const expected = matter(text, {});
+    expect(parseEntryFile(text, '.md')).toEqual({ data: expected.data, body: expected.content });
   });
 });
