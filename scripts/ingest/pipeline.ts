@@ -22,7 +22,7 @@ import {
 } from './extract.ts';
 import { summarize, type IngestReport, type InputReport } from './report.ts';
 import { compareStrings } from './text.ts';
-import { createWorkerPool, WorkerPoolError } from './worker-pool.ts';
+import { createWorkerPool, WorkerPoolError } from '../../src/lib/worker-pool.ts';
 import { validateCorpus, writeContent } from './write.ts';
 
 /** Input types the ingest reads. */

@@ -21,6 +21,6 @@ const processor = unified()
   .freeze();
 
 /** Renders an article's Markdown body to HTML, with paragraph ids and linked mentions. */
-export async function renderArticleBody(body: string, frontmatter: Article): Promise<string> {
-  return String(await processor.process(new VFile({ value: body, data: { frontmatter } })));
+export function renderArticleBody(body: string, frontmatter: Article): string {
+  return String(processor.processSync(new VFile({ value: body, data: { frontmatter } })));
 }

@@ -34,8 +34,8 @@ describe('RSS feeds', () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><rss version="2.0">/);
     expect(xml).not.toContain('<b>');
     const doc = new DOMParser().parseFromString(xml, 'text/xml');
-    const text = (parent: Element | Document, tag: string) =>
-      [...parent.getElementsByTagName(tag)].map((e) => e.textContent);
+    const text = (parent: { getElementsByTagName(tag: string): ArrayLike<Element> }, tag: string) =>
+      Array.from(parent.getElementsByTagName(tag), (e) => e.textContent);
     expect(text(doc, 'channel')).toHaveLength(1);
     expect(text(doc.getElementsByTagName('channel')[0]!, 'title')[0]).toBe(`Parallax: ${hostile}`);
     const [first, second] = [...doc.getElementsByTagName('item')];

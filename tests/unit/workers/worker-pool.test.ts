@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkerPool, WorkerPoolError } from '../../../scripts/ingest/worker-pool.ts';
+import { createWorkerPool, WorkerPoolError } from '../../../src/lib/worker-pool.ts';
 
 describe('the worker pool', () => {
   it('runs every job on a worker and gives each answer to its own job', async () => {
@@ -27,6 +27,34 @@ describe('the worker pool', () => {
       const refused = results[1] as PromiseRejectedResult;
       expect(refused.reason).not.toBeInstanceOf(WorkerPoolError);
       expect(String(refused.reason)).toMatch(/not a number: x/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('gives each answer to its own job when a worker holds several jobs at once', async () => {
+    const pool = createWorkerPool<unknown, number>(
+      new URL('./double-worker.ts', import.meta.url),
+      2,
+      { factor: 10 },
+      { depth: 4 },
+    );
+    try {
+      const inputs = [1, 2, 'x', 4, 5, 6, 'y', 8, 9, 10, 11];
+      const results = await Promise.allSettled(inputs.map((n) => pool.run(n)));
+      expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'refused'))).toEqual([
+        10,
+        20,
+        'refused',
+        40,
+        50,
+        60,
+        'refused',
+        80,
+        90,
+        100,
+        110,
+      ]);
     } finally {
       await pool.close();
     }
