@@ -11,7 +11,8 @@ const { values } = parseArgs({
 });
 const site = path.resolve(values.site);
 const started = performance.now();
-const { pages } = await indexSite(site);
+const { pages, warnings } = await indexSite(site);
+if (warnings) console.warn(warnings);
 console.log(
   `pagefind: indexed ${pages} pages in ${Math.round(performance.now() - started)} ms → ${path.relative(process.cwd(), path.join(site, 'pagefind')) || 'pagefind'}`,
 );
