@@ -123,10 +123,13 @@ async function extractAll(
   jobs: ExtractJob[],
   knowledge: Knowledge,
   threads: number,
+  onOutput: (job: ExtractJob, output: ExtractOutput) => void,
 ): Promise<Array<ExtractOutput | { failure: string }>> {
-  const extractHere = ({ name, bytes }: ExtractJob) => {
+  const extractHere = (job: ExtractJob) => {
     try {
-      return { result: extractArticle(name, bytes, knowledge), analysis: null };
+      const output = { result: extractArticle(job.name, job.bytes, knowledge), analysis: null };
+      onOutput(job, output);
+      return output;
     } catch (error) {
       return { failure: (error as Error).message };
     }
@@ -143,6 +146,8 @@ async function extractAll(
       jobs.map((job) =>
         pool
           .run(job)
+          // Handled as each arrives, while this thread would otherwise wait for the workers.
+          .then((output) => (onOutput(job, output), output))
           .catch((error: Error) =>
             error instanceof WorkerPoolError ? extractHere(job) : { failure: error.message },
           ),
@@ -249,6 +254,16 @@ async function readInputs(
     slots.flatMap((slot) => (slot.job ? [slot.job] : [])),
     knowledge,
     threads,
+    (job, output) => {
+      if (!cache) return;
+      const key = cache.keys.get(job.name)!;
+      cache.store.write(key, output.result);
+      if (output.analysis)
+        cache.store.write(
+          analysisCacheKey(key, output.analysis.published, cache.version),
+          output.analysis.value,
+        );
+    },
   );
   const drafts: ArticleDraft[] = [];
   const early = new Map<string, EarlyAnalysis>();
@@ -262,7 +277,6 @@ async function readInputs(
         continue;
       }
       slot.result = output.result;
-      cache?.store.write(slot.key, output.result);
       if (output.analysis) early.set(entry.file, output.analysis);
     }
     const result = slot.result!;
@@ -278,10 +292,19 @@ async function readInputs(
   return { drafts, early };
 }
 
+/** The cache key of an article's analysis: its input's key and the date it was analysed at. */
+function analysisCacheKey(inputKey: string, published: string | null, version: string): string {
+  return computeCacheKey(
+    `analysis:${published ?? 'undated'}`,
+    new TextEncoder().encode(inputKey),
+    version,
+  );
+}
+
 /**
- * The per-article analysis, taken from the cache, else from the workers when they analysed the
- * article at the date the corpus settled on, else made here. Its result depends on the article
- * (its draft's key) and on that date, which may be an inferred year.
+ * The per-article analysis: the workers' when they analysed the article at the date the corpus
+ * settled on, else the cache's, else made here. Its result depends on the article (its draft's
+ * key) and on that date, which may be an inferred year.
  */
 function chooseAnalysis(
   knowledge: Knowledge,
@@ -289,20 +312,15 @@ function chooseAnalysis(
   cache: { store: ArticleCache; version: string; keys: Map<string, string> } | null,
 ): AnalyzeFn {
   return (draft, published) => {
+    // A worker's analysis at this date is already in the cache: it was written when it arrived.
+    const made = early.get(draft.seedFile);
+    if (made && made.published === published) return made.value;
     const key = cache
-      ? computeCacheKey(
-          `analysis:${published ?? 'undated'}`,
-          new TextEncoder().encode(cache.keys.get(draft.seedFile) ?? draft.seedFile),
-          cache.version,
-        )
+      ? analysisCacheKey(cache.keys.get(draft.seedFile) ?? draft.seedFile, published, cache.version)
       : '';
     const cached = cache?.store.read<ArticleAnalysis>(key);
     if (cached) return cached;
-    const made = early.get(draft.seedFile);
-    const analysis =
-      made && made.published === published
-        ? made.value
-        : analyzeArticle(draft, knowledge, published);
+    const analysis = analyzeArticle(draft, knowledge, published);
     cache?.store.write(key, analysis);
     return analysis;
   };
