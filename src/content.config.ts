@@ -1,5 +1,4 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { cardLoader } from './lib/card-loader.ts';
 import {
   actorCardSchema,
@@ -12,9 +11,9 @@ import {
 // The benchmark and some tests build from another content folder than the project's own.
 const contentDir = process.env.PARALLAX_CONTENT ?? './content';
 
-/** Reads one JSON file per entry from a generated folder of content/. */
+/** Reads one JSON file per entry from a generated folder of content/, keeping what its schema names. */
 function jsonFolder(folder: string) {
-  return glob({ pattern: '*.json', base: `${contentDir}/${folder}` });
+  return cardLoader({ base: `${contentDir}/${folder}`, extension: '.json' });
 }
 
 export const collections = {
@@ -24,10 +23,7 @@ export const collections = {
     loader: cardLoader({ base: `${contentDir}/articles`, extension: '.md' }),
     schema: articleCardSchema,
   }),
-  actors: defineCollection({
-    loader: cardLoader({ base: `${contentDir}/actors`, extension: '.json' }),
-    schema: actorCardSchema,
-  }),
+  actors: defineCollection({ loader: jsonFolder('actors'), schema: actorCardSchema }),
   events: defineCollection({ loader: jsonFolder('events'), schema: eventSchema }),
   sources: defineCollection({ loader: jsonFolder('sources'), schema: sourceSchema }),
   topics: defineCollection({ loader: jsonFolder('topics'), schema: topicSchema }),

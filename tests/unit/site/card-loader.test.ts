@@ -21,10 +21,16 @@ interface StoredEntry {
 /** The parts of Astro's loader context the card loader uses, over a plain Map. */
 function createContext(root: string, schema: typeof articleCardSchema | typeof actorCardSchema) {
   const entries = new Map<string, StoredEntry>();
+  const metaEntries = new Map<string, string>();
   const parsed: string[] = [];
   const context = {
+    meta: {
+      get: (key: string) => metaEntries.get(key),
+      set: (key: string, value: string) => void metaEntries.set(key, value),
+    },
     store: {
       get: (id: string) => entries.get(id),
+      has: (id: string) => entries.has(id),
       set: (entry: StoredEntry) => (entries.set(entry.id, entry), true),
       keys: () => [...entries.keys()],
       delete: (id: string) => void entries.delete(id),
@@ -95,6 +101,28 @@ describe('the card loader', () => {
     expect(parsed).toEqual([changedId]);
     expect(entries.get(changedId)!.data.readingMinutes).toBe(99);
     expect(entries.has(removed!.replace(/\.md$/, ''))).toBe(false);
+  });
+
+  it('reads a file written again, and parses it only if its text changed, even at the same size', async () => {
+    const { entries, parsed, context } = createContext(root, articleCardSchema);
+    const loader = cardLoader({ base: 'articles', extension: '.md' });
+    await loader.load(context as never);
+    const [same, edited] = readdirSync(path.join(root, 'articles')).sort();
+    const sameFile = path.join(root, 'articles', same!);
+    writeFileSync(sameFile, readFileSync(sameFile));
+    const editedFile = path.join(root, 'articles', edited!);
+    const text = readFileSync(editedFile, 'utf8');
+    const swapped = text.replace(
+      /"readingMinutes": (\d)/,
+      (_, d) => `"readingMinutes": ${(Number(d) + 1) % 10}`,
+    );
+    expect(swapped.length).toBe(text.length);
+    expect(swapped).not.toBe(text);
+    writeFileSync(editedFile, swapped);
+    parsed.length = 0;
+    await loader.load(context as never);
+    expect(parsed).toEqual([edited!.replace(/\.md$/, '')]);
+    expect(entries.size).toBe(readdirSync(path.join(root, 'articles')).length);
   });
 });
 
