@@ -217,6 +217,28 @@ async function runBareReference(
   }
 }
 
+/**
+ * Times a fixed piece of single-threaded JavaScript work (objects, JSON, regular expressions, as
+ * the pipeline does). This workplace's machines run at speeds that differ by up to half from one
+ * hour to the next, so each run says how fast the machine was: compare runs by their ratios, or
+ * scale their times by this figure.
+ */
+function calibrateMachine(): number {
+  const started = performance.now();
+  let words = 0;
+  for (let round = 0; round < 4; round++) {
+    const rows = Array.from({ length: 100_000 }, (_, i) => ({
+      id: `entry-${i}`,
+      text: `Row ${i} said that ${(i * 7919) % 1000} people met in ${i % 97} towns.`,
+    }));
+    const parsed = JSON.parse(JSON.stringify(rows)) as typeof rows;
+    for (const row of parsed) words += row.text.match(/\b\w+\b/g)!.length;
+  }
+  if (words === 0) throw new Error('calibration did no work');
+  return Math.round(performance.now() - started);
+}
+
+console.log(JSON.stringify({ run: 'machine', calibrationMs: calibrateMachine() }));
 const work = await mkdtemp(path.join(tmpdir(), `parallax-bench-${articles}-`));
 try {
   const world = await generateCorpus(path.join(work, 'seeds'), articles);
@@ -268,6 +290,7 @@ try {
       }),
     );
   }
+  console.log(JSON.stringify({ run: 'machine', calibrationMs: calibrateMachine() }));
 } finally {
   if (!values.keep) await rm(work, { recursive: true, force: true });
   else console.error(`kept ${work}`);
