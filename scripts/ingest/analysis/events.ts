@@ -168,6 +168,11 @@ function titleFrom(
     .replace(/\s+/g, ' ')
     .replace(/^[\s,.;:"“”]+|[\s,.;:"“”]+$/g, '');
   if ((text.match(/["“”]/g)?.length ?? 0) % 2 === 1) text = text.replace(/["“”]/g, '');
+  // A clause of date words alone ("2024" of "On June 8, 2024, X met Y") names nothing: the next does.
+  if (!/\p{L}{2}/u.test(text) && end < sentence.length) {
+    const rest = sentence.slice(end).replace(/^[,;:\s]+/, '');
+    if (/\p{L}{2}/u.test(rest)) return titleFrom(rest, null, dateTexts);
+  }
   const words = text.split(' ');
   const short = words.length > 16 ? `${words.slice(0, 16).join(' ')}…` : text;
   return short ? short.charAt(0).toUpperCase() + short.slice(1) : sentence.slice(0, 80);

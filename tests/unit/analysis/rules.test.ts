@@ -240,6 +240,20 @@ describe('event details and merging on texts about other subjects', () => {
     expect(readClaims(passage)).toMatchObject(claims);
   });
 
+  it.each([
+    [
+      'On June 8, 2024, Istalia recalled its ambassador from Viviia over the power grid.',
+      'Istalia recalled its ambassador from Viviia over the power grid',
+    ],
+    [
+      'On 3 March 2025, the parliament in Osterby elected a new speaker.',
+      'The parliament in Osterby elected a new speaker',
+    ],
+  ])('titles the event of "%s" by what happened, not by its date', (sentence, title) => {
+    const [event] = analyse([sentence]).events;
+    expect(event?.title).toBe(title);
+  });
+
   it('merges two outlets’ reports of one flood and keeps each account, but not a different event that day', () => {
     const a = analyse([
       'On March 3, 2025, a flood hit the Ruritanian town of Osterby, where 14 people died.',
