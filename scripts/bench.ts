@@ -287,6 +287,11 @@ try {
         buildMs: bare.buildMs,
         peakRssMb: bare.peakRssMb,
         parallaxBuildRatio: Math.round(((cold.buildMs as number) / bare.buildMs) * 100) / 100,
+        // Parallax renders a page for every actor, event, topic and source too: per page built.
+        perPageRatio:
+          Math.round(
+            ((cold.buildMs as number) / (cold.pages as number) / (bare.buildMs / bare.pages)) * 100,
+          ) / 100,
       }),
     );
   }
