@@ -7,7 +7,7 @@ interface EntryRoute {
   /** The route's name in the build's page manifest. */
   route: string;
   /** Which digest covers what the route's pages show. */
-  digest: keyof PageDigests;
+  digest: Exclude<keyof PageDigests, 'timelineMenu'>;
   /** The address of an entry's page on this route. */
   address: (id: string) => string;
 }

@@ -23,3 +23,9 @@ export const EVENTS_PER_PAGE = 100;
 /** Topics and actors the timeline's menu offers: the busiest ones; the rest are reached from their pages. */
 export const TIMELINE_MENU_TOPICS = 24;
 export const TIMELINE_MENU_ACTORS = 24;
+/** Topics per page of the topic listing, most articles first. */
+export const TOPICS_PER_PAGE = 100;
+/** Actors per page of the actor listing, by kind, most mentioned first. */
+export const ACTORS_PER_PAGE = 100;
+/** Events per page of the timeline, in time order. */
+export const TIMELINE_EVENTS_PER_PAGE = 100;

@@ -12,6 +12,8 @@ export interface PageDigests {
   /** The timeline pages of an actor or a topic, which also show the timeline's menu. */
   timelineActor: (id: string) => string;
   timelineTopic: (id: string) => string;
+  /** What the timeline's menu shows, which every timeline page carries. */
+  timelineMenu: string;
 }
 
 /**
@@ -177,5 +179,6 @@ export function createPageDigests(index: SiteIndex): PageDigests {
     },
     timelineActor: (id) => timelineDigest(actorLabel(id), index.eventsByActor.get(id)),
     timelineTopic: (id) => timelineDigest(topicLabel(id), index.eventsByTopic.get(id)),
+    timelineMenu,
   };
 }

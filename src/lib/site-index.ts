@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Article } from '../schema.ts';
+import { actorKindSchema, type Article } from '../schema.ts';
 import { compareNames } from './format.ts';
 import { TIMELINE_MENU_ACTORS, TIMELINE_MENU_TOPICS } from './limits.ts';
 import { createPageDigests, type PageDigests } from './page-digests.ts';
@@ -71,6 +71,8 @@ export interface SiteIndex {
   mentionsByActor: Map<string, MentionRef[]>;
   /** Actors, most mentioned first. */
   actorsByMentions: ActorEntry[];
+  /** Actors by kind (in the schema's order of kinds), most mentioned first within a kind. */
+  actorsByKind: ActorEntry[];
   quotesBySpeaker: Map<string, QuoteRef[]>;
   /** Quotes from a topic's paragraphs (or whole articles when no paragraphs are given). */
   quotesByTopic: Map<string, QuoteRef[]>;
@@ -331,6 +333,9 @@ async function buildSiteIndex(): Promise<SiteIndex> {
     eventsByArticle,
     mentionsByActor,
     actorsByMentions,
+    actorsByKind: actorKindSchema.options.flatMap((kind) =>
+      actorsByMentions.filter((a) => a.data.kind === kind),
+    ),
     quotesBySpeaker,
     quotesByTopic,
     articlesByTopic,

@@ -15,7 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeTopics, generateCorpus } from '../../scripts/bench/generate-corpus.ts';
 import { launchChromium } from '../../scripts/site/chromium.ts';
 import { serveStatic } from '../../scripts/site/static-server.ts';
-import { ARTICLES_PER_PAGE, EVENTS_PER_PAGE, TIMELINE_MENU_TOPICS } from '../../src/lib/limits.ts';
+import {
+  ACTORS_PER_PAGE,
+  ARTICLES_PER_PAGE,
+  EVENTS_PER_PAGE,
+  TIMELINE_EVENTS_PER_PAGE,
+  TIMELINE_MENU_TOPICS,
+  TOPICS_PER_PAGE,
+} from '../../src/lib/limits.ts';
 import { ROOT } from '../helpers/seeds.ts';
 
 // Inside the project like dist/: Astro writes its type files into an outDir outside the root.
@@ -121,6 +128,56 @@ describe('listing pages of a corpus larger than one page', () => {
     );
   });
 
+  it.each([
+    {
+      listing: '/actors/',
+      size: ACTORS_PER_PAGE,
+      folder: 'actors',
+      link: /<li><a href="(\/actors\/[^"/]+\/)">/g,
+      several: true,
+    },
+    {
+      listing: '/timeline/',
+      size: TIMELINE_EVENTS_PER_PAGE,
+      folder: 'events',
+      link: /<h3><a href="(\/events\/[^"/]+\/)">/g,
+      several: true,
+    },
+    {
+      listing: '/topics/',
+      size: TOPICS_PER_PAGE,
+      folder: 'topics',
+      link: /<h2><a href="(\/topics\/[^"/]+\/)">/g,
+      several: false,
+    },
+  ])(
+    'list every entry of $listing once, a page at a time',
+    ({ listing, size, folder, link, several }) => {
+      const ids = readdirSync(path.join(content, folder)).map((name) =>
+        name.replace(/\.json$/, ''),
+      );
+      const count = Math.max(1, Math.ceil(ids.length / size));
+      expect(count > 1, `${ids.length} entries`).toBe(several);
+      const pages = [
+        listing,
+        ...Array.from({ length: count - 1 }, (_, i) => `${listing}page/${i + 2}/`),
+      ];
+      const listed = pages.flatMap((address) =>
+        [...read(address).matchAll(link)].map((m) => m[1]!.split('/')[2]!),
+      );
+      expect(listed.sort()).toEqual(ids.sort());
+      expect(existsSync(path.join(dist, `${listing}page/${count + 1}`))).toBe(false);
+      if (count > 1) {
+        expect(read(`${listing}page/2/`)).toMatch(
+          new RegExp(`<h1>[^<]+ \\(page 2 of ${count}\\)</h1>`),
+        );
+        expect(pagerOf(read(listing))).toContain(
+          `<a href="${listing}page/2/" rel="next">Next page</a>`,
+        );
+      }
+    },
+  );
+
   it('offer the busiest topics in the timeline menu, and say where the others are', () => {
     const topics = readdirSync(path.join(content, 'topics')).length;
     const timelines = readdirSync(path.join(dist, 'timeline/topics')).length;
@@ -140,7 +197,7 @@ describe('listing pages of a corpus larger than one page', () => {
     }
   });
 
-  it('have a pager that axe-core finds no fault with, in both themes', async () => {
+  it('have pagers that axe-core finds no fault with, in both themes', async () => {
     const server = await serveStatic(dist);
     const browser = await launchChromium();
     try {
@@ -148,20 +205,22 @@ describe('listing pages of a corpus larger than one page', () => {
         // The site's CSP forbids scripts it did not ship, so only this test's context lets axe in.
         const context = await browser.newContext({ bypassCSP: true, colorScheme });
         const page = await context.newPage();
-        await page.goto(`${server.url}/articles/page/2/`);
-        await expect(page.locator('nav.pager a[aria-current="page"]').textContent()).resolves.toBe(
-          '2',
-        );
-        await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
-        const violations = await page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: { run: () => Promise<{ violations: Array<{ id: string }> }> };
-            }
-          ).axe;
-          return (await axe.run()).violations.map((v) => v.id);
-        });
-        expect(violations, colorScheme).toEqual([]);
+        for (const address of ['/articles/page/2/', '/actors/page/2/', '/timeline/page/2/']) {
+          await page.goto(`${server.url}${address}`);
+          await expect(
+            page.locator('nav.pager a[aria-current="page"]').textContent(),
+          ).resolves.toBe('2');
+          await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+          const violations = await page.evaluate(async () => {
+            const axe = (
+              window as unknown as {
+                axe: { run: () => Promise<{ violations: Array<{ id: string }> }> };
+              }
+            ).axe;
+            return (await axe.run()).violations.map((v) => v.id);
+          });
+          expect(violations, `${address} ${colorScheme}`).toEqual([]);
+        }
         await context.close();
       }
     } finally {
