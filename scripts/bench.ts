@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,9 +14,9 @@ import matter from 'gray-matter';
 import { measureFirstSearch } from './bench/measure-search.ts';
 import {
   createRandom,
-  describeTopics,
   generateCorpus,
   writeArticleText,
+  writeCorpusKnowledge,
 } from './bench/generate-corpus.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -242,11 +242,11 @@ console.log(JSON.stringify({ run: 'machine', calibrationMs: calibrateMachine() }
 const work = await mkdtemp(path.join(tmpdir(), `parallax-bench-${articles}-`));
 try {
   const world = await generateCorpus(path.join(work, 'seeds'), articles);
-  // The corpus's own taxonomy, beside the project's outlets and actors.
-  await mkdir(path.join(work, 'knowledge'));
-  for (const file of ['outlets.json', 'actors.json'])
-    await copyFile(path.join(ROOT, 'content/knowledge', file), path.join(work, 'knowledge', file));
-  await writeFile(path.join(work, 'knowledge/topics.json'), describeTopics(world));
+  await writeCorpusKnowledge(
+    path.join(work, 'knowledge'),
+    world,
+    path.join(ROOT, 'content/knowledge'),
+  );
   const cold = await runPipeline('cold', work);
   console.log(JSON.stringify(cold));
 

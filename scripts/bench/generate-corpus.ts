@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MONTH_NAMES } from '../../src/lib/format.ts';
 
@@ -258,15 +258,25 @@ export function writeArticleText(random: () => number, world: BenchWorld, n: num
   return `${lines.join('\n')}\n`;
 }
 
-/** The world's topics as a knowledge file (`topics.json`) of the kind the ingest reads. */
-export function describeTopics(world: BenchWorld): string {
+/**
+ * Writes a knowledge folder for a generated corpus: the world's topics as its `topics.json` (its
+ * own taxonomy, as a newsroom keeps one), beside a copy of another folder's outlets and actors.
+ */
+export async function writeCorpusKnowledge(
+  dir: string,
+  world: BenchWorld,
+  projectKnowledge: string,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const file of ['outlets.json', 'actors.json'])
+    await copyFile(path.join(projectKnowledge, file), path.join(dir, file));
   const topics = world.topics.map((t) => ({
     id: t.id,
     name: t.name,
     description: `Reports on ${t.name.toLowerCase()}.`,
     terms: t.terms,
   }));
-  return `${JSON.stringify(topics, null, 2)}\n`;
+  await writeFile(path.join(dir, 'topics.json'), `${JSON.stringify(topics, null, 2)}\n`);
 }
 
 /** Generates N raw article files into a folder, deterministically from a seed, and returns their world. */

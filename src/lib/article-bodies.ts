@@ -23,24 +23,26 @@ let plan: Plan | null = null;
 
 /**
  * Starts rendering the bodies of the article pages a build is about to render, in their order,
- * on a worker thread. Astro renders pages on one thread; the bodies' Markdown is the largest part
- * of an article page's cost, and this way it runs on another core.
+ * on a worker thread, and says whether it did. Astro renders pages on one thread; the bodies'
+ * Markdown is the largest part of an article page's cost, and this way it runs on another core.
  */
 export function planArticleBodies(
   entries: CardEntry[],
   { minPages = MIN_PAGES }: { minPages?: number } = {},
-): void {
-  if (plan || entries.length < minPages) return;
+): boolean {
+  if (plan || entries.length < minPages) return false;
   // The build runs from the project's root, as the content folder's own relative paths assume.
   const worker = pathToFileURL(path.resolve('src/lib/render-worker.ts'));
   plan = {
     pool: createWorkerPool<CardEntry, string>(worker, 1, null, { depth: 8, unref: true }),
+    // Only what the worker reads: a whole entry would be copied into every message.
     entries: entries.map(({ id, filePath }) => ({ id, filePath })),
     position: new Map(entries.map((e, i) => [e.id, i])),
     submitted: 0,
     delivered: 0,
     pending: new Map(),
   };
+  return true;
 }
 
 /**

@@ -48,9 +48,9 @@ function stampOf(file: string): string {
 /**
  * A content loader that keeps only a card of each entry in Astro's data store, with the file it
  * came from. The collection's schema is the card: zod drops every key it does not name, and pages
- * read the rest from `filePath`. Astro bundles its whole data store into the build as one module,
- * so keeping bodies and per-paragraph detail out of it is what bounds the build's memory as the
- * corpus grows.
+ * read the rest from `filePath`. Astro holds its whole data store in memory and serializes it
+ * after every change, so keeping bodies and per-paragraph detail out of it is what bounds the
+ * build's time and memory as the corpus grows.
  *
  * A file whose size, modification time and inode are those of the last build is not read again
  * (the ingest links unchanged files into a new content folder, and any write changes the time);
@@ -68,9 +68,7 @@ export function cardLoader({ base, extension }: CardLoaderOptions): Loader {
       const names = (existsSync(folder) ? readdirSync(folder) : [])
         .filter((n) => n.endsWith(extension))
         .sort();
-      const known = new Map<string, string>(
-        Object.entries(JSON.parse(meta.get(STAMPS_KEY) ?? '{}') as Record<string, string>),
-      );
+      const known = JSON.parse(meta.get(STAMPS_KEY) ?? '{}') as Record<string, string>;
       const stamps: Record<string, string> = {};
       const seen = new Set<string>();
       for (const name of names) {
@@ -79,7 +77,7 @@ export function cardLoader({ base, extension }: CardLoaderOptions): Loader {
         const stamp = stampOf(file);
         stamps[name] = stamp;
         seen.add(id);
-        if (known.get(name) === stamp && store.has(id)) continue;
+        if (known[name] === stamp && store.has(id)) continue;
         const text = readFileSync(file, 'utf8');
         const digest = generateDigest(text);
         if (store.get(id)?.digest === digest) continue;

@@ -1,18 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeTopics, generateCorpus } from '../../scripts/bench/generate-corpus.ts';
+import { generateCorpus, writeCorpusKnowledge } from '../../scripts/bench/generate-corpus.ts';
 import { launchChromium } from '../../scripts/site/chromium.ts';
 import { serveStatic } from '../../scripts/site/static-server.ts';
 import {
@@ -74,10 +65,7 @@ describe('listing pages of a corpus larger than one page', () => {
   beforeAll(async () => {
     // The corpus's own taxonomy: more topics than the timeline's menu offers.
     const world = await generateCorpus(seeds, articleCount);
-    mkdirSync(knowledge);
-    for (const file of ['outlets.json', 'actors.json'])
-      copyFileSync(path.join(ROOT, 'content/knowledge', file), path.join(knowledge, file));
-    writeFileSync(path.join(knowledge, 'topics.json'), describeTopics(world));
+    await writeCorpusKnowledge(knowledge, world, path.join(ROOT, 'content/knowledge'));
     ingestAndBuild();
   }, 300_000);
 

@@ -132,8 +132,11 @@ export function collectTopics(
   // Each paragraph's topics, so that an event looks up its own paragraphs instead of every topic.
   const topicsOfParagraph = new Map<string, string[]>();
   for (const [topicId, set] of paragraphsOf)
-    for (const key of set)
-      topicsOfParagraph.set(key, [...(topicsOfParagraph.get(key) ?? []), topicId]);
+    for (const key of set) {
+      const list = topicsOfParagraph.get(key);
+      if (list) list.push(topicId);
+      else topicsOfParagraph.set(key, [topicId]);
+    }
   for (const [eventId, event] of events) {
     const eventTopics = new Set<string>();
     for (const p of event.paragraphs)

@@ -66,6 +66,7 @@ function anchorOf(cluster: Cluster): string | null {
   return ranked[0]?.[0] ?? null;
 }
 
+/** Appends to the list stored under a key, creating it on first use. */
 function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -105,12 +106,7 @@ export function mergeEvents(inputs: ArticleEvents[]): {
   const index = (cluster: Cluster, actors: Record<string, ActorInfo['kind']>) => {
     for (const [id, kind] of Object.entries(actors)) {
       // A cluster that already has the actor is already listed under it.
-      if (!cluster.actors.has(id)) {
-        const key = `${cluster.kind}|${id}`;
-        const list = byKindActor.get(key);
-        if (list) list.push(cluster);
-        else byKindActor.set(key, [cluster]);
-      }
+      if (!cluster.actors.has(id)) appendTo(byKindActor, `${cluster.kind}|${id}`, cluster);
       cluster.actors.set(id, kind);
     }
   };
