@@ -144,7 +144,7 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
     path.join(work, 'ingest-cache'),
   ];
   const ingest = await runStep(tsx, ['scripts/ingest.ts', ...ingestArgs], env);
-  const build = await runStep(astro, ['build'], astroEnv(env));
+  const build = await runStep(tsx, ['scripts/build-site.ts'], astroEnv(env));
   const index = await runStep(tsx, ['scripts/index-site.ts', '--site', env.PARALLAX_DIST], env);
   const dist = measureFolder(env.PARALLAX_DIST);
   const articleSizes = readdirSync(path.join(env.PARALLAX_DIST, 'articles'), {
@@ -160,7 +160,10 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
     astroHeapMb: astroHeap,
     pages: dist.pages,
     // Entry pages this build rendered, of all it has: the rest were kept from the last build.
-    entryPagesRendered: /entry pages: (\d+ of \d+) rendered/.exec(build.log)?.[1] ?? null,
+    // A split build logs each process's count, then their sum.
+    entryPagesRendered:
+      [...build.log.matchAll(/entry pages: (\d+ of \d+) rendered/g)].at(-1)?.[1] ?? null,
+    buildProcesses: Number(/split build \((\d+) processes\)/.exec(build.log)?.[1] ?? 1),
     ingestMs: ingest.ms,
     buildMs: build.ms,
     indexMs: index.ms,

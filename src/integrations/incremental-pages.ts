@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { readBuildShard } from '../lib/build-shards.ts';
 import { outputFileOf, type PageManifest, type RoutePlan } from '../lib/incremental-build.ts';
+import { writeSitemaps } from '../lib/sitemap.ts';
 
 /** Lists the files under a folder, recursively and sorted, so that their hash is stable. */
 function listFiles(dir: string): string[] {
@@ -15,7 +17,7 @@ function listFiles(dir: string): string[] {
 }
 
 /** A hash of everything that shapes every page: the site's code, its static files, its config and locked dependencies. */
-function computeSiteVersion(root: string): string {
+export function computeSiteVersion(root: string): string {
   const hash = createHash('sha256');
   const files = [
     ...listFiles(path.join(root, 'src')),
@@ -30,42 +32,24 @@ function computeSiteVersion(root: string): string {
 }
 
 /** Removes everything in the output folder, as Astro itself would before a full build. */
-function emptyFolder(dir: string): void {
+export function emptyFolder(dir: string): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir))
     if (name !== '.git') rmSync(path.join(dir, name), { recursive: true, force: true });
 }
 
-/** Writes sitemap-index.xml and its sitemaps (at most 45,000 addresses each) for every HTML page. */
-function writeSitemaps(outDir: string, site: URL, addresses: string[]): void {
-  const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
-  // The not-found page is served for missing addresses, not listed as a page of its own.
-  const pages = addresses.filter((a) => a.endsWith('/') && a !== '/404/').sort();
-  const names: string[] = [];
-  for (let start = 0, n = 0; start < pages.length || n === 0; start += 45_000, n++) {
-    const urls = pages
-      .slice(start, start + 45_000)
-      .map((a) => `<url><loc>${escape(new URL(a, site).href)}</loc></url>`);
-    names.push(`sitemap-${n}.xml`);
-    writeFileSync(
-      path.join(outDir, `sitemap-${n}.xml`),
-      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`,
-    );
-  }
-  const entries = names.map(
-    (name) => `<sitemap><loc>${escape(new URL(name, site).href)}</loc></sitemap>`,
-  );
-  writeFileSync(
-    path.join(outDir, 'sitemap-index.xml'),
-    `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.join('')}</sitemapindex>\n`,
-  );
+/** Waits until a file exists (a split build's first process creates it when its sync is done). */
+async function waitForFile(file: string | undefined): Promise<void> {
+  if (!file) return;
+  while (!existsSync(file)) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 /**
  * Makes a build after a small change render only the pages it changes. Dynamic routes give each
  * page a digest of what it shows (src/lib/page-digests.ts) and render those whose digest differs
  * from the last build's; the other pages stay in the output folder. Any change to the site's code,
- * or PARALLAX_FULL_BUILD=1, makes a full build. Also writes the sitemap, from every page.
+ * or PARALLAX_FULL_BUILD=1, makes a full build. Also writes the sitemap, from every page. In a
+ * split build (src/lib/build-shards.ts) each process keeps its own page manifest.
  */
 export default function incrementalPages(): AstroIntegration {
   let root = '';
@@ -74,17 +58,23 @@ export default function incrementalPages(): AstroIntegration {
   let site = new URL('http://localhost:4321/');
   let version = '';
   let previous: PageManifest = {};
+  let addressesFile = '';
+  const shard = readBuildShard();
   return {
     name: 'parallax-incremental-pages',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
-      'astro:config:done': ({ config }) => {
+      'astro:config:done': async ({ config }) => {
         root = fileURLToPath(config.root);
         outDir = fileURLToPath(config.outDir);
         manifestFile = path.join(fileURLToPath(config.cacheDir), 'parallax-pages.json');
+        addressesFile = path.join(fileURLToPath(config.cacheDir), 'parallax-addresses.json');
         if (config.site) site = new URL(config.site);
+        // The processes of a split build share the project's .astro folder, which the content
+        // sync rewrites: the others sync once the first one has finished.
+        if (shard && shard.index > 0) await waitForFile(process.env.PARALLAX_SHARD_READY);
       },
       'astro:build:start': ({ logger }) => {
         version = computeSiteVersion(root);
@@ -102,7 +92,10 @@ export default function incrementalPages(): AstroIntegration {
           existsSync(outDir) &&
           process.env.PARALLAX_FULL_BUILD !== '1';
         previous = incremental ? last.pages : {};
-        if (!incremental) emptyFolder(outDir);
+        // A split build's folder is emptied once, by the script that starts its processes.
+        if (!incremental && !shard) emptyFolder(outDir);
+        if (shard?.index === 0 && process.env.PARALLAX_SHARD_READY)
+          writeFileSync(process.env.PARALLAX_SHARD_READY, '');
         process.env.PARALLAX_PAGES_PREVIOUS = incremental ? manifestFile : '';
         process.env.PARALLAX_PAGES_NEXT = mkdtempSync(
           path.join(path.dirname(manifestFile), 'parallax-pages-next-'),
@@ -137,7 +130,10 @@ export default function incrementalPages(): AstroIntegration {
           removed++;
         }
         const rendered = pages.map((p) => `/${p.pathname}`.replace(/^\/+/, '/'));
-        writeSitemaps(outDir, site, [...new Set([...Object.keys(current), ...rendered])]);
+        const addresses = [...new Set([...Object.keys(current), ...rendered])];
+        // The sitemap lists every process's pages: a split build's script writes it from each list.
+        if (shard) writeFileSync(addressesFile, JSON.stringify({ site: site.href, addresses }));
+        else writeSitemaps(outDir, site, addresses);
         writeFileSync(manifestFile, JSON.stringify({ version, outDir, pages: current }));
         const total = Object.keys(current).length;
         logger.info(

@@ -31,8 +31,10 @@ export function planArticleBodies(
   { minPages = MIN_PAGES }: { minPages?: number } = {},
 ): boolean {
   if (plan || entries.length < minPages) return false;
-  // The build runs from the project's root, as the content folder's own relative paths assume.
-  const worker = pathToFileURL(path.resolve('src/lib/render-worker.ts'));
+  // The bundle's own address is in Astro's build folder, not beside the sources.
+  const worker = pathToFileURL(
+    path.resolve(process.env.PARALLAX_ROOT ?? '', 'src/lib/render-worker.ts'),
+  );
   plan = {
     pool: createWorkerPool<CardEntry, string>(worker, 1, null, { depth: 8, unref: true }),
     // Only what the worker reads: a whole entry would be copied into every message.

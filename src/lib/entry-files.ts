@@ -12,7 +12,8 @@ export interface CardEntry {
 
 function fileOf(entry: CardEntry): string {
   if (!entry.filePath) throw new Error(`${entry.id}: the content layer did not record its file`);
-  return path.resolve(entry.filePath);
+  // Relative to the project's root, which is not the working folder of a split build's processes.
+  return path.resolve(process.env.PARALLAX_ROOT ?? '', entry.filePath);
 }
 
 function parseArticle(text: string): { data: Article; body: string } {

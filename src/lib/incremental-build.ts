@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { keepOwnPages } from './build-shards.ts';
 
 /** A page that a dynamic route can render, with the digest of everything it shows. */
 export interface PlannedPage<T> {
@@ -45,7 +46,9 @@ function readPreviousManifest(): PageManifest | null {
  * rendered: all of them in a full build; in an incremental one, the pages that are new, whose
  * digest changed, or whose file is missing. The others stay in the output folder as they were.
  */
-export function selectPagesToRender<T>(route: string, pages: Array<PlannedPage<T>>): T[] {
+export function selectPagesToRender<T>(route: string, routePages: Array<PlannedPage<T>>): T[] {
+  // In a split build, each process plans, records and renders its own share of the route.
+  const pages = keepOwnPages(routePages, (page) => page.path);
   const last = readPreviousManifest();
   const outDir = process.env.PARALLAX_OUT_DIR;
   const chosen =

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import {
   appendFileSync,
   cpSync,
@@ -21,8 +22,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const seeds = path.join(work, 'seeds');
 const content = path.join(work, 'content');
 
-function ingest(): void {
-  execFileSync(
+// Asynchronous, so that the test worker keeps answering Vitest while a build runs.
+const run = promisify(execFile);
+
+async function ingest(): Promise<void> {
+  await run(
     'npx',
     [
       'tsx',
@@ -34,23 +38,31 @@ function ingest(): void {
       '--cache',
       path.join(work, 'ingest-cache'),
     ],
-    { cwd: ROOT, stdio: 'pipe' },
+    { cwd: ROOT },
   );
 }
 
-/** Builds the site and its search index from the work folder's content, and returns Astro's log. */
-function build(dist: string, cache: string): string {
+/**
+ * Builds the site and its search index from the work folder's content, with one Astro process or
+ * several, and returns the build's log.
+ */
+async function build(dist: string, cache: string, processes = 1): Promise<string> {
   const env = {
     ...process.env,
     PARALLAX_CONTENT: content,
     PARALLAX_DIST: dist,
     PARALLAX_CACHE: cache,
+    PARALLAX_BUILD_PROCESSES: String(processes),
   };
-  const log = execFileSync('npx', ['astro', 'build'], { cwd: ROOT, env, stdio: 'pipe' }).toString();
-  execFileSync('npx', ['tsx', 'scripts/index-site.ts', '--site', dist], {
+  const { stdout: log } = await run('npx', ['tsx', 'scripts/build-site.ts'], {
     cwd: ROOT,
     env,
-    stdio: 'pipe',
+    // Astro lists every page it writes.
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  await run('npx', ['tsx', 'scripts/index-site.ts', '--site', dist], {
+    cwd: ROOT,
+    env,
   });
   return log;
 }
@@ -67,9 +79,9 @@ Kremlin spokesman Dmitry Peskov said Moscow regretted the tension but rejected t
 `;
 
 /** Builds the same content from scratch and lists the files where the incremental build differs. */
-function compareWithFullBuild(incremental: string, name: string): string[] {
+async function compareWithFullBuild(incremental: string, name: string): Promise<string[]> {
   const full = path.join(work, `dist-full-${name}`);
-  expect(build(full, path.join(work, `cache-full-${name}`))).toMatch(/full build/);
+  expect(await build(full, path.join(work, `cache-full-${name}`))).toMatch(/full build/);
   const files = listFiles(full);
   expect(listFiles(incremental)).toEqual(files);
   return files.filter(
@@ -82,32 +94,71 @@ describe('an incremental site build', () => {
   const incremental = path.join(work, 'dist-incremental');
   const incrementalCache = path.join(work, 'cache-incremental');
 
-  it('after one article is corrected, renders only the pages that show it, and gives the same site as a full build', () => {
+  it('after one article is corrected, renders only the pages that show it, and gives the same site as a full build', async () => {
     cpSync(path.join(ROOT, 'seeds'), seeds, { recursive: true });
-    ingest();
-    expect(build(incremental, incrementalCache)).toMatch(/full build/);
+    await ingest();
+    expect(await build(incremental, incrementalCache)).toMatch(/full build/);
 
     const [first] = listFiles(seeds);
     appendFileSync(
       path.join(seeds, first!),
       '\n\nKremlin spokesman Dmitry Peskov later said that talks with Azerbaijan would go on.\n',
     );
-    ingest();
-    const log = build(incremental, incrementalCache);
+    await ingest();
+    const log = await build(incremental, incrementalCache);
     expect(log).toMatch(/incremental build/);
     const [, rendered, total] = /entry pages: (\d+) of (\d+) rendered/.exec(log)!.map(Number);
     expect(rendered).toBeGreaterThan(0);
     expect(rendered).toBeLessThan(total! / 2);
-    expect(compareWithFullBuild(incremental, 'corrected')).toEqual([]);
+    expect(await compareWithFullBuild(incremental, 'corrected')).toEqual([]);
   }, 300_000);
 
-  it('after one article is added and one withdrawn, deletes the pages that are gone, and gives the same site as a full build', () => {
+  it('after one article is added and one withdrawn, deletes the pages that are gone, and gives the same site as a full build', async () => {
     writeFileSync(path.join(seeds, 'zz-added.txt'), ADDED);
     rmSync(path.join(seeds, listFiles(seeds).at(-2)!));
-    ingest();
-    const log = build(incremental, incrementalCache);
+    await ingest();
+    const log = await build(incremental, incrementalCache);
     expect(log).toMatch(/incremental build/);
     expect(log).toMatch(/[1-9]\d* removed deleted/);
-    expect(compareWithFullBuild(incremental, 'added')).toEqual([]);
+    expect(await compareWithFullBuild(incremental, 'added')).toEqual([]);
+  }, 300_000);
+});
+
+describe('a site built by two Astro processes', () => {
+  const split = path.join(work, 'dist-split');
+  const splitCache = path.join(work, 'cache-split');
+  const summary =
+    /split build \(2 processes\): entry pages: (\d+) of (\d+) rendered, \d+ unchanged kept, (\d+) removed/;
+
+  it('is the same site as one process builds, page for page and byte for byte', async () => {
+    const log = await build(split, splitCache, 2);
+    expect(log).toMatch(/full build/);
+    const [, rendered, total] = summary.exec(log)!.map(Number);
+    expect(rendered).toBe(total);
+    // Both processes rendered pages: the split is real.
+    expect(log).toMatch(/^\[1\/2\] .*page\(s\) built/m);
+    expect(log).toMatch(/^\[2\/2\] .*page\(s\) built/m);
+    expect(await compareWithFullBuild(split, 'split')).toEqual([]);
+  }, 300_000);
+
+  it('after a correction and a withdrawal, renders only the changed pages and still matches a full build', async () => {
+    const [first] = listFiles(seeds);
+    appendFileSync(
+      path.join(seeds, first!),
+      '\n\nAzerbaijan later said that the talks would resume in the autumn.\n',
+    );
+    await ingest();
+    let log = await build(split, splitCache, 2);
+    expect(log).toMatch(/incremental build/);
+    const [, rendered, total] = summary.exec(log)!.map(Number);
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(total! / 2);
+    expect(await compareWithFullBuild(split, 'split-corrected')).toEqual([]);
+
+    rmSync(path.join(seeds, 'zz-added.txt'));
+    await ingest();
+    log = await build(split, splitCache, 2);
+    expect(Number(summary.exec(log)![3])).toBeGreaterThan(0);
+    expect(await compareWithFullBuild(split, 'split-withdrawn')).toEqual([]);
   }, 300_000);
 });

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { keepOwnPages } from '../../lib/build-shards.ts';
 import { paths } from '../../lib/format.ts';
 import { getSiteIndex, type SiteIndex } from '../../lib/site-index.ts';
 
@@ -44,7 +45,9 @@ const exporters: Record<string, (index: SiteIndex) => unknown[]> = {
 };
 
 export function getStaticPaths() {
-  return Object.keys(exporters).map((collection) => ({ params: { collection } }));
+  return keepOwnPages(Object.keys(exporters), (collection) => `/data/${collection}.json`).map(
+    (collection) => ({ params: { collection } }),
+  );
 }
 
 export const GET: APIRoute = async ({ params }) => {

@@ -1,0 +1,181 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { computeSiteVersion, emptyFolder } from '../../src/integrations/incremental-pages.ts';
+import { writeSitemaps } from '../../src/lib/sitemap.ts';
+
+/** Below this many articles a second Astro process costs more to start than it saves. */
+export const SPLIT_MIN_ARTICLES = 500;
+/** Each process holds the whole content store: more than this many would crowd the memory. */
+const MAX_PROCESSES = 4;
+
+/** Where one build's inputs and outputs are, as absolute paths. */
+export interface SiteBuildPaths {
+  root: string;
+  content: string;
+  dist: string;
+  cache: string;
+}
+
+/** How many Astro processes build a site of this many articles on this machine. */
+export function chooseProcessCount(articles: number, cores = availableParallelism()): number {
+  const fromEnv = Number(process.env.PARALLAX_BUILD_PROCESSES);
+  if (Number.isInteger(fromEnv) && fromEnv >= 1) return fromEnv;
+  return articles < SPLIT_MIN_ARTICLES ? 1 : Math.max(1, Math.min(cores, MAX_PROCESSES));
+}
+
+/** The cache folder of one process of a split build. */
+function shardCache(cache: string, index: number, count: number): string {
+  return path.join(cache, `shard-${index}-of-${count}`);
+}
+
+/** The page manifest a process left after its last build, if any. */
+function readManifest(cache: string): { version: string; outDir: string } | null {
+  const file = path.join(cache, 'parallax-pages.json');
+  return existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string; outDir: string })
+    : null;
+}
+
+/**
+ * Clears what a build with another number of processes left, and empties the output folder unless
+ * every process can build incrementally on it (same code, same folder, each with its manifest):
+ * the processes never empty the folder themselves, since they share it.
+ */
+function prepareSplitBuild({ root, dist, cache }: SiteBuildPaths, count: number): string[] {
+  mkdirSync(cache, { recursive: true });
+  const caches = Array.from({ length: count }, (_, i) => shardCache(cache, i, count));
+  for (const name of readdirSync(cache))
+    if (/^shard-\d+-of-\d+$/.test(name) && !caches.includes(path.join(cache, name)))
+      rmSync(path.join(cache, name), { recursive: true, force: true });
+  // A one-process build's manifest would not know the pages the split builds wrote since.
+  rmSync(path.join(cache, 'parallax-pages.json'), { force: true });
+  const version = computeSiteVersion(root);
+  const incremental =
+    process.env.PARALLAX_FULL_BUILD !== '1' &&
+    existsSync(dist) &&
+    caches.every((c) => {
+      const last = readManifest(c);
+      return last?.version === version && path.resolve(last.outDir) === path.resolve(dist);
+    });
+  if (!incremental) {
+    emptyFolder(dist);
+    for (const c of caches) rmSync(path.join(c, 'parallax-pages.json'), { force: true });
+  }
+  for (const c of caches) {
+    mkdirSync(c, { recursive: true });
+    rmSync(path.join(c, 'parallax-addresses.json'), { force: true });
+  }
+  return caches;
+}
+
+/** Runs one Astro build process; its output lines are prefixed with its share. */
+function startAstro(
+  { root }: SiteBuildPaths,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  prefix: string,
+  onLine: (line: string) => void = () => {},
+): { child: ChildProcess; done: Promise<void> } {
+  const astro = path.join(root, 'node_modules/astro/astro.js');
+  const child = spawn(process.execPath, [astro, 'build', '--root', root], {
+    cwd,
+    env,
+    stdio: ['ignore', prefix ? 'pipe' : 'inherit', prefix ? 'pipe' : 'inherit'],
+  });
+  const relay = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
+    let rest = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString()).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) {
+        onLine(line);
+        out.write(`${prefix}${line}\n`);
+      }
+    });
+    stream?.on('end', () => rest && out.write(`${prefix}${rest}\n`));
+  };
+  relay(child.stdout, process.stdout);
+  relay(child.stderr, process.stderr);
+  const done = new Promise<void>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${prefix}astro build failed (${signal ?? code})`)),
+    );
+  });
+  return { child, done };
+}
+
+/**
+ * Builds the site with `count` Astro processes, each rendering its share of the pages into the same
+ * output folder (src/lib/build-shards.ts), then writes the sitemap from every process's pages.
+ * Gives the same site as one process (tested); a failing process stops the others.
+ */
+export async function buildSite(paths: SiteBuildPaths, count: number): Promise<void> {
+  const env = {
+    ...process.env,
+    PARALLAX_ROOT: paths.root,
+    PARALLAX_CONTENT: paths.content,
+    PARALLAX_DIST: paths.dist,
+  };
+  if (count === 1) {
+    for (const name of existsSync(paths.cache) ? readdirSync(paths.cache) : [])
+      if (/^shard-\d+-of-\d+$/.test(name))
+        rmSync(path.join(paths.cache, name), { recursive: true, force: true });
+    await startAstro(paths, paths.root, { ...env, PARALLAX_CACHE: paths.cache }, '').done;
+    return;
+  }
+  const caches = prepareSplitBuild(paths, count);
+  const ready = path.join(caches[0]!, 'synced');
+  rmSync(ready, { force: true });
+  // Each process's count of entry pages, for one line that sums them.
+  const tally: number[][] = [];
+  const countPages = (line: string) => {
+    const m = /entry pages: (\d+) of (\d+) rendered, \d+ unchanged kept, (\d+) removed/.exec(line);
+    if (m) tally.push([Number(m[1]), Number(m[2]), Number(m[3])]);
+  };
+  // Each process works in a folder of its own, where Astro bundles the pages it renders (a build
+  // whose output folder is outside its working folder bundles into `.astro/` there). Inside the
+  // project, so that the bundle's imports resolve from its node_modules.
+  mkdirSync(path.join(paths.root, '.cache'), { recursive: true });
+  const folders = caches.map((_, i) => mkdtempSync(path.join(paths.root, '.cache', `build-${i}-`)));
+  const runs = caches.map((cache, index) =>
+    startAstro(
+      paths,
+      folders[index]!,
+      {
+        ...env,
+        PARALLAX_CACHE: cache,
+        PARALLAX_SHARD: `${index}/${count}`,
+        PARALLAX_SHARD_READY: ready,
+      },
+      `[${index + 1}/${count}] `,
+      countPages,
+    ),
+  );
+  try {
+    await Promise.all(runs.map((r) => r.done));
+  } catch (error) {
+    for (const { child } of runs) if (child.exitCode === null) child.kill();
+    await Promise.allSettled(runs.map((r) => r.done));
+    throw error;
+  } finally {
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  }
+  const lists = caches.map(
+    (cache) =>
+      JSON.parse(readFileSync(path.join(cache, 'parallax-addresses.json'), 'utf8')) as {
+        site: string;
+        addresses: string[];
+      },
+  );
+  // Pages without an entry (the home page, the lists' first pages) are rendered by every process.
+  writeSitemaps(paths.dist, new URL(lists[0]!.site), [
+    ...new Set(lists.flatMap((l) => l.addresses)),
+  ]);
+  const [rendered, total, removed] = [0, 1, 2].map((i) => tally.reduce((sum, t) => sum + t[i]!, 0));
+  console.log(
+    `split build (${count} processes): entry pages: ${rendered} of ${total} rendered, ${total! - rendered!} unchanged kept, ${removed} removed deleted`,
+  );
+}
