@@ -1,6 +1,6 @@
 /**
- * Builds the site from content/ into dist/ with Astro: with one process for a small site, with one
- * per core for a large one (scripts/site/split-build.ts). PARALLAX_BUILD_PROCESSES=N sets the number.
+ * Builds the site from content/ into dist/ with Astro: with one process, or for a large site on a
+ * machine of 4 cores or more several (scripts/site/split-build.ts). PARALLAX_BUILD_PROCESSES=N sets it.
  * Usage: tsx scripts/build-site.ts   (paths from PARALLAX_CONTENT, PARALLAX_DIST, PARALLAX_CACHE)
  */
 import { existsSync, readdirSync } from 'node:fs';
