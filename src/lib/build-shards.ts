@@ -1,6 +1,6 @@
 // A large site can be built by several Astro processes at once, each rendering its share
 // of the pages into the same output folder (scripts/build-site.ts starts them). Astro renders on
-// one thread (with a body worker and the garbage collector beside it, about two cores): on a
+// one thread (with a body worker and the garbage collector beside it, most of two cores): on a
 // machine with more cores, one process leaves the rest idle.
 
 /** Which share of the pages this process renders: the `index`-th of `count`. */
