@@ -2,7 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { computeSiteVersion, emptyFolder } from '../../src/integrations/incremental-pages.ts';
+import {
+  computeSiteVersion,
+  emptyFolder,
+  MANIFEST_NAME,
+  readKeepableBuild,
+} from '../../src/integrations/incremental-pages.ts';
 import { writeSitemaps } from '../../src/lib/sitemap.ts';
 
 /** Below this many articles a second Astro process costs more to start than it saves. */
@@ -37,14 +42,6 @@ function shardCache(cache: string, index: number, count: number): string {
   return path.join(cache, `shard-${index}-of-${count}`);
 }
 
-/** The page manifest a process left after its last build, if any. */
-function readManifest(cache: string): { version: string; outDir: string } | null {
-  const file = path.join(cache, 'parallax-pages.json');
-  return existsSync(file)
-    ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string; outDir: string })
-    : null;
-}
-
 /**
  * Clears what a build with another number of processes left, and empties the output folder unless
  * every process can build incrementally on it (same code, same folder, each with its manifest):
@@ -57,18 +54,12 @@ function prepareSplitBuild({ root, dist, cache }: SiteBuildPaths, count: number)
     if (/^shard-\d+-of-\d+$/.test(name) && !caches.includes(path.join(cache, name)))
       rmSync(path.join(cache, name), { recursive: true, force: true });
   // A one-process build's manifest would not know the pages the split builds wrote since.
-  rmSync(path.join(cache, 'parallax-pages.json'), { force: true });
+  rmSync(path.join(cache, MANIFEST_NAME), { force: true });
   const version = computeSiteVersion(root);
-  const incremental =
-    process.env.PARALLAX_FULL_BUILD !== '1' &&
-    existsSync(dist) &&
-    caches.every((c) => {
-      const last = readManifest(c);
-      return last?.version === version && path.resolve(last.outDir) === path.resolve(dist);
-    });
-  if (!incremental) {
+  // The same test as each process makes (src/integrations/incremental-pages.ts).
+  if (!caches.every((c) => readKeepableBuild(c, version, dist))) {
     emptyFolder(dist);
-    for (const c of caches) rmSync(path.join(c, 'parallax-pages.json'), { force: true });
+    for (const c of caches) rmSync(path.join(c, MANIFEST_NAME), { force: true });
   }
   for (const c of caches) {
     mkdirSync(c, { recursive: true });

@@ -38,6 +38,34 @@ export function emptyFolder(dir: string): void {
     if (name !== '.git') rmSync(path.join(dir, name), { recursive: true, force: true });
 }
 
+/** The name of a build's page manifest in its cache folder. */
+export const MANIFEST_NAME = 'parallax-pages.json';
+
+/** What a build leaves in its cache folder: its code's version, its output folder, its pages. */
+interface BuildRecord {
+  version: string;
+  outDir: string;
+  pages: PageManifest;
+}
+
+/**
+ * The last build's record in a cache folder, when the next build can keep its pages: same code,
+ * same output folder (still there), and no PARALLAX_FULL_BUILD=1; null when it must build all.
+ */
+export function readKeepableBuild(
+  cacheDir: string,
+  version: string,
+  outDir: string,
+): BuildRecord | null {
+  const file = path.join(cacheDir, MANIFEST_NAME);
+  if (process.env.PARALLAX_FULL_BUILD === '1' || !existsSync(file) || !existsSync(outDir))
+    return null;
+  const last = JSON.parse(readFileSync(file, 'utf8')) as BuildRecord;
+  return last.version === version && path.resolve(last.outDir) === path.resolve(outDir)
+    ? last
+    : null;
+}
+
 /** Waits until a file exists (a split build's first process creates it when its sync is done). */
 async function waitForFile(file: string | undefined): Promise<void> {
   if (!file) return;
@@ -69,7 +97,7 @@ export default function incrementalPages(): AstroIntegration {
       'astro:config:done': async ({ config }) => {
         root = fileURLToPath(config.root);
         outDir = fileURLToPath(config.outDir);
-        manifestFile = path.join(fileURLToPath(config.cacheDir), 'parallax-pages.json');
+        manifestFile = path.join(fileURLToPath(config.cacheDir), MANIFEST_NAME);
         addressesFile = path.join(fileURLToPath(config.cacheDir), 'parallax-addresses.json');
         if (config.site) site = new URL(config.site);
         // The processes of a split build share the project's .astro folder, which the content
@@ -78,20 +106,9 @@ export default function incrementalPages(): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         version = computeSiteVersion(root);
-        const last = existsSync(manifestFile)
-          ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as {
-              version: string;
-              outDir: string;
-              pages: PageManifest;
-            })
-          : null;
-        const incremental =
-          last !== null &&
-          last.version === version &&
-          last.outDir === outDir &&
-          existsSync(outDir) &&
-          process.env.PARALLAX_FULL_BUILD !== '1';
-        previous = incremental ? last.pages : {};
+        const last = readKeepableBuild(path.dirname(manifestFile), version, outDir);
+        const incremental = last !== null;
+        previous = last?.pages ?? {};
         // A split build's folder is emptied once, by the script that starts its processes.
         if (!incremental && !shard) emptyFolder(outDir);
         if (shard?.index === 0 && process.env.PARALLAX_SHARD_READY)
@@ -134,7 +151,8 @@ export default function incrementalPages(): AstroIntegration {
         // The sitemap lists every process's pages: a split build's script writes it from each list.
         if (shard) writeFileSync(addressesFile, JSON.stringify({ site: site.href, addresses }));
         else writeSitemaps(outDir, site, addresses);
-        writeFileSync(manifestFile, JSON.stringify({ version, outDir, pages: current }));
+        const record: BuildRecord = { version, outDir, pages: current };
+        writeFileSync(manifestFile, JSON.stringify(record));
         const total = Object.keys(current).length;
         logger.info(
           `entry pages: ${renderedEntryPages} of ${total} rendered, ${total - renderedEntryPages} unchanged kept, ${removed} removed deleted`,
