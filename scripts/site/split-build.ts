@@ -21,6 +21,17 @@ const MAX_PROCESSES = 4;
  */
 const CORES_PER_PROCESS = 2;
 
+/**
+ * Node flags for an Astro build process. Rendering tens of thousands of pages allocates mostly
+ * short-lived strings, and with V8's default 16 MB young generation the collector took a fifth of
+ * the build; 64 MB semi-spaces made the same 10,000-article build 8-12 % faster (79.7 → 73.0 s,
+ * 100.4 → 88.6 s, back to back) for about 250 MB more memory.
+ */
+export function chooseAstroNodeFlags(nodeOptions = process.env.NODE_OPTIONS ?? ''): string[] {
+  // Someone who tunes the young generation in NODE_OPTIONS keeps their setting.
+  return /--max-semi-space-size\b/.test(nodeOptions) ? [] : ['--max-semi-space-size=64'];
+}
+
 /** Where one build's inputs and outputs are, as absolute paths. */
 export interface SiteBuildPaths {
   root: string;
@@ -77,11 +88,15 @@ function startAstro(
   onLine: (line: string) => void = () => {},
 ): { child: ChildProcess; done: Promise<void> } {
   const astro = path.join(root, 'node_modules/astro/astro.js');
-  const child = spawn(process.execPath, [astro, 'build', '--root', root], {
-    cwd,
-    env,
-    stdio: ['ignore', prefix ? 'pipe' : 'inherit', prefix ? 'pipe' : 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...chooseAstroNodeFlags(), astro, 'build', '--root', root],
+    {
+      cwd,
+      env,
+      stdio: ['ignore', prefix ? 'pipe' : 'inherit', prefix ? 'pipe' : 'inherit'],
+    },
+  );
   const relay = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
     let rest = '';
     stream?.on('data', (chunk: Buffer) => {

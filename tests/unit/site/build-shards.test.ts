@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chooseProcessCount, SPLIT_MIN_ARTICLES } from '../../../scripts/site/split-build.ts';
+import {
+  chooseAstroNodeFlags,
+  chooseProcessCount,
+  SPLIT_MIN_ARTICLES,
+} from '../../../scripts/site/split-build.ts';
 import { keepOwnPages, readBuildShard } from '../../../src/lib/build-shards.ts';
 
 const addresses = Array.from({ length: 2000 }, (_, i) =>
@@ -54,5 +58,16 @@ describe('the number of build processes', () => {
     [10_000, 16, 4],
   ])('for %i articles on %i cores is %i', (articles, cores, expected) => {
     expect(chooseProcessCount(articles, cores)).toBe(expected);
+  });
+});
+
+describe("an Astro process's Node flags", () => {
+  it.each([
+    ['', ['--max-semi-space-size=64']],
+    ['--max-old-space-size=8192', ['--max-semi-space-size=64']],
+    ['--max-semi-space-size=16', []],
+    ['--max-old-space-size=8192 --max-semi-space-size=128', []],
+  ])('with NODE_OPTIONS "%s" are %j', (nodeOptions, expected) => {
+    expect(chooseAstroNodeFlags(nodeOptions)).toEqual(expected);
   });
 });
