@@ -24,7 +24,14 @@ function runPagefind(args: string[]): Promise<string> {
 }
 
 /**
- * Indexes every HTML page of a built site and writes the index to `<site>/pagefind`, returning
+ * The pages that mark a searchable body: one per article, actor, event, topic and source. Pagefind
+ * is pointed at them only: lists, timelines and the graph mark no body, yet it read every one of
+ * them, and at 10,000 articles the index took 32-41 s instead of 19-23 s for the same files.
+ */
+export const SEARCHABLE_PAGES = '{articles,actors,events,topics,sources}/*/index.html';
+
+/**
+ * Indexes the searchable pages of a built site and writes the index to `<site>/pagefind`, returning
  * how many pages it holds and any warnings Pagefind gave. Pagefind's command is used rather than
  * its Node API: on the same pages it writes the same files in about 20 % less time (a 10,000-article
  * site: 26 s instead of 33 s).
@@ -40,6 +47,8 @@ export async function indexSite(siteDir: string): Promise<{ pages: number; warni
       siteDir,
       '--output-path',
       staging,
+      '--glob',
+      SEARCHABLE_PAGES,
       '--force-language',
       'en',
       '--quiet',

@@ -65,3 +65,17 @@ describe('links of the built site', () => {
     expect(broken).toEqual([]);
   });
 });
+
+describe('the search index of the built site', () => {
+  it('holds every page that marks a searchable body, and no other', () => {
+    const marked = htmlFiles().filter((file) =>
+      readFileSync(path.join(DIST, file), 'utf8').includes('data-pagefind-body'),
+    );
+    const entry = JSON.parse(
+      readFileSync(path.join(DIST, 'pagefind/pagefind-entry.json'), 'utf8'),
+    ) as { languages: Record<string, { page_count: number }> };
+    // Articles, actors, events, topics and sources of the five seeds, each with its own page.
+    expect(marked.length).toBeGreaterThan(50);
+    expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([marked.length]);
+  });
+});

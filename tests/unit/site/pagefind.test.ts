@@ -13,7 +13,7 @@ function writePage(site: string, address: string, body: string): void {
 }
 
 describe('indexing a built site with Pagefind', () => {
-  it('indexes the pages that mark a body, and only those, into <site>/pagefind', async () => {
+  it('indexes the entry pages that mark a body, and only those, into <site>/pagefind', async () => {
     const site = makeTempDir('pagefind-site');
     writePage(
       site,
@@ -22,6 +22,10 @@ describe('indexing a built site with Pagefind', () => {
     );
     writePage(site, 'articles/two', '<main data-pagefind-body><h1>Two</h1><p>Grain.</p></main>');
     writePage(site, 'about', '<main><h1>About</h1></main>');
+    writePage(site, 'actors/untitled', '<main><h1>No body marked</h1></main>');
+    // Marked, but not an entry page: a list's later page, and a page beside the sections.
+    writePage(site, 'articles/page/2', '<main data-pagefind-body><h1>Page 2</h1></main>');
+    writePage(site, 'notes', '<main data-pagefind-body><h1>Notes</h1></main>');
     expect(await indexSite(site)).toEqual({ pages: 2, warnings: '' });
     expect(readdirSync(path.join(site, 'pagefind', 'fragment'))).toHaveLength(2);
     expect(readdirSync(site).filter((name) => name.startsWith('.pagefind'))).toEqual([]);
