@@ -217,6 +217,7 @@ async function runBareReference(
     // With the young generation Parallax's build gives Astro, so that the ratio is Parallax's
     // own overhead and not a difference in the runtime's settings.
     const flags = [
+      ...(process.env.NODE_OPTIONS ? [process.env.NODE_OPTIONS] : []),
       ...(bareHeap ? [`--max-old-space-size=${bareHeap}`] : []),
       ...chooseAstroNodeFlags(),
     ];
