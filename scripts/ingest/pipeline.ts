@@ -21,6 +21,7 @@ import {
   type Knowledge,
 } from './extract.ts';
 import { summarize, type IngestReport, type InputReport } from './report.ts';
+import { packStructure, unpackStructure, type BodyStructure } from './structure.ts';
 import { compareStrings } from './text.ts';
 import { createWorkerPool, WorkerPoolError } from '../../src/lib/worker-pool.ts';
 import { validateCorpus, writeContent } from './write.ts';
@@ -113,6 +114,28 @@ interface EarlyAnalysis {
 export interface ExtractOutput {
   result: ExtractResult;
   analysis: EarlyAnalysis | null;
+}
+
+/** An extraction as the cache keeps it: the draft's body as blocks only (structure.ts). */
+type CachedExtractResult =
+  | Exclude<ExtractResult, { ok: true }>
+  | {
+      ok: true;
+      draft: Omit<ArticleDraft, 'structure'> & { structure: Pick<BodyStructure, 'blocks'> };
+    };
+
+function packExtractResult(result: ExtractResult): CachedExtractResult {
+  return result.ok
+    ? { ok: true, draft: { ...result.draft, structure: packStructure(result.draft.structure) } }
+    : result;
+}
+
+function unpackExtractResult(cached: CachedExtractResult | undefined): ExtractResult | undefined {
+  if (!cached?.ok) return cached;
+  return {
+    ok: true,
+    draft: { ...cached.draft, structure: unpackStructure(cached.draft.structure) },
+  };
 }
 
 /** Below this many inputs to read, starting worker threads costs more than it saves. */
@@ -245,7 +268,7 @@ async function readInputs(
     }
     const key = cache ? computeCacheKey(name, bytes, cache.version) : '';
     cache?.keys.set(name, key);
-    const result = cache?.store.read<ExtractResult>(key);
+    const result = unpackExtractResult(cache?.store.read<CachedExtractResult>(key));
     slots.push(result ? { entry, key, result } : { entry, key, job: { name, bytes } });
   }
 
@@ -257,7 +280,7 @@ async function readInputs(
     (job, output) => {
       if (!cache) return;
       const key = cache.keys.get(job.name)!;
-      cache.store.write(key, output.result);
+      cache.store.write(key, packExtractResult(output.result));
       if (output.analysis)
         cache.store.write(
           analysisCacheKey(key, output.analysis.published, cache.version),

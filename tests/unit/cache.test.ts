@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { computeCacheKey, openArticleCache } from '../../scripts/ingest/cache.ts';
 import { runIngest } from '../../scripts/ingest/pipeline.ts';
 import { listFiles } from '../helpers/ingest.ts';
-import { ROOT } from '../helpers/seeds.ts';
+import { extractSeed, ROOT, seedFiles } from '../helpers/seeds.ts';
+import { packStructure, unpackStructure } from '../../scripts/ingest/structure.ts';
 import { generateCorpus } from '../../scripts/bench/generate-corpus.ts';
 import { makeTempDir } from '../helpers/temp.ts';
 
@@ -73,6 +74,16 @@ function expectSameContent(actual: string, expected: string): void {
       readFileSync(path.join(expected, file), 'utf8'),
     );
 }
+
+describe("a draft's body in the cache", () => {
+  it.each(seedFiles())('comes back whole from %s, each paragraph written once', (seed) => {
+    const { structure } = extractSeed(seed);
+    const stored = JSON.stringify(packStructure(structure));
+    expect(unpackStructure(JSON.parse(stored))).toEqual(structure);
+    const first = structure.paragraphs[0]!.text;
+    expect(stored.split(JSON.stringify(first)).length - 1).toBe(1);
+  });
+});
 
 describe('an incremental ingest', () => {
   it('writes content/ byte-identical to a full ingest after one article is changed and one added', async () => {
