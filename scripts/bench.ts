@@ -121,10 +121,22 @@ function measureFolder(dir: string): { mb: number; pages: number } {
 
 const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
 const astro = path.join(ROOT, 'node_modules/.bin/astro');
-/** An Astro step's environment: the heap is set only when the run asks for it. */
-const withHeap = (env: Record<string, string>, heapMb: number | null) =>
-  heapMb ? { ...env, NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : env;
-const astroEnv = (env: Record<string, string>) => withHeap(env, astroHeap);
+/**
+ * An Astro step's environment: the caller's NODE_OPTIONS, with the heap set only when the run asks
+ * for it and any other flags the step needs.
+ */
+function withNodeOptions(
+  env: Record<string, string>,
+  heapMb: number | null,
+  flags: string[] = [],
+): Record<string, string> {
+  const options = [
+    ...(process.env.NODE_OPTIONS ? [process.env.NODE_OPTIONS] : []),
+    ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+    ...flags,
+  ];
+  return options.length ? { ...env, NODE_OPTIONS: options.join(' ') } : env;
+}
 
 /** Runs the whole Parallax pipeline on a seeds folder and reports its figures. */
 async function runPipeline(label: string, work: string): Promise<Record<string, unknown>> {
@@ -145,7 +157,7 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
     path.join(work, 'ingest-cache'),
   ];
   const ingest = await runStep(tsx, ['scripts/ingest.ts', ...ingestArgs], env);
-  const build = await runStep(tsx, ['scripts/build-site.ts'], astroEnv(env));
+  const build = await runStep(tsx, ['scripts/build-site.ts'], withNodeOptions(env, astroHeap));
   const index = await runStep(tsx, ['scripts/index-site.ts', '--site', env.PARALLAX_DIST], env);
   const dist = measureFolder(env.PARALLAX_DIST);
   const articleSizes = readdirSync(path.join(env.PARALLAX_DIST, 'articles'), {
@@ -216,17 +228,8 @@ async function runBareReference(
   try {
     // With the young generation Parallax's build gives Astro, so that the ratio is Parallax's
     // own overhead and not a difference in the runtime's settings.
-    const flags = [
-      ...(process.env.NODE_OPTIONS ? [process.env.NODE_OPTIONS] : []),
-      ...(bareHeap ? [`--max-old-space-size=${bareHeap}`] : []),
-      ...chooseAstroNodeFlags(),
-    ];
-    const { ms, peakRssMb } = await runStep(
-      astro,
-      ['build'],
-      { NODE_OPTIONS: flags.join(' ') },
-      bare,
-    );
+    const env = withNodeOptions({}, bareHeap, chooseAstroNodeFlags());
+    const { ms, peakRssMb } = await runStep(astro, ['build'], env, bare);
     return { buildMs: ms, peakRssMb, pages: measureFolder(path.join(work, 'bare-dist')).pages };
   } finally {
     await rm(bare, { recursive: true, force: true });

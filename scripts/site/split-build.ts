@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync }
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import {
+  ADDRESSES_NAME,
   computeSiteVersion,
   emptyFolder,
   MANIFEST_NAME,
@@ -74,7 +75,7 @@ function prepareSplitBuild({ root, dist, cache }: SiteBuildPaths, count: number)
   }
   for (const c of caches) {
     mkdirSync(c, { recursive: true });
-    rmSync(path.join(c, 'parallax-addresses.json'), { force: true });
+    rmSync(path.join(c, ADDRESSES_NAME), { force: true });
   }
   return caches;
 }
@@ -178,7 +179,7 @@ export async function buildSite(paths: SiteBuildPaths, count: number): Promise<v
   }
   const lists = caches.map(
     (cache) =>
-      JSON.parse(readFileSync(path.join(cache, 'parallax-addresses.json'), 'utf8')) as {
+      JSON.parse(readFileSync(path.join(cache, ADDRESSES_NAME), 'utf8')) as {
         site: string;
         addresses: string[];
       },

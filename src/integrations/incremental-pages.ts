@@ -40,6 +40,8 @@ export function emptyFolder(dir: string): void {
 
 /** The name of a build's page manifest in its cache folder. */
 export const MANIFEST_NAME = 'parallax-pages.json';
+/** The name of the list of pages one process of a split build wrote, in its cache folder. */
+export const ADDRESSES_NAME = 'parallax-addresses.json';
 
 /** What a build leaves in its cache folder: its code's version, its output folder, its pages. */
 interface BuildRecord {
@@ -98,7 +100,7 @@ export default function incrementalPages(): AstroIntegration {
         root = fileURLToPath(config.root);
         outDir = fileURLToPath(config.outDir);
         manifestFile = path.join(fileURLToPath(config.cacheDir), MANIFEST_NAME);
-        addressesFile = path.join(fileURLToPath(config.cacheDir), 'parallax-addresses.json');
+        addressesFile = path.join(fileURLToPath(config.cacheDir), ADDRESSES_NAME);
         if (config.site) site = new URL(config.site);
         // The processes of a split build share the project's .astro folder, which the content
         // sync rewrites: the others sync once the first one has finished.
