@@ -12,7 +12,7 @@ import {
   type ArticleCache,
 } from './cache.ts';
 import { analyzeArticle, type ArticleAnalysis } from './analysis/analyze.ts';
-import { buildCorpus, type AnalyzeFn } from './corpus.ts';
+import { buildCorpus, type AnalyzeFn, type Corpus } from './corpus.ts';
 import {
   extractArticle,
   INPUT_FORMATS,
@@ -357,8 +357,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const cache = options.cacheDir
     ? { store: openArticleCache(options.cacheDir), version, keys: new Map<string, string>() }
     : null;
-  const { drafts, early } = await readInputs(options, knowledge, reports, cache);
-  const corpus = buildCorpus(drafts, knowledge, chooseAnalysis(knowledge, early, cache));
+  let corpus: Corpus;
+  try {
+    const { drafts, early } = await readInputs(options, knowledge, reports, cache);
+    corpus = buildCorpus(drafts, knowledge, chooseAnalysis(knowledge, early, cache));
+  } finally {
+    // What was read is kept for the next run even when this one fails.
+    cache?.store.close();
+  }
   const problems = validateCorpus(corpus);
 
   const byFile = new Map(reports.map((r) => [r.file, r]));

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeCacheKey, openArticleCache } from '../../scripts/ingest/cache.ts';
@@ -39,13 +39,61 @@ describe('the per-article cache', () => {
     expect(cache.read(computeCacheKey('a.txt', bytes, 'v2'))).toBeUndefined();
   });
 
-  it('treats a corrupt entry as a miss rather than an error', () => {
+  it('treats a torn pack as a miss rather than an error', () => {
     const dir = temp('cache');
     const cache = openArticleCache(dir);
     const key = computeCacheKey('a.txt', bytes, 'v1');
     cache.write(key, { ok: true });
-    writeFileSync(path.join(dir, key.slice(0, 2), `${key}.json`), '{"torn');
-    expect(cache.read(key)).toBeUndefined();
+    cache.close();
+    const [pack] = readdirSync(dir).filter((name) => name.endsWith('.jsonl'));
+    writeFileSync(path.join(dir, pack!), '[{"torn');
+    const reopened = openArticleCache(dir);
+    expect(reopened.read(key)).toBeUndefined();
+    expect(reopened.stats.misses).toBe(1);
+  });
+
+  it("finds an entry again after it is closed and opened, and reads this run's entries before closing", () => {
+    const dir = temp('cache');
+    const cache = openArticleCache(dir);
+    const keys = ['a.txt', 'b.txt', 'c.txt'].map((name) => computeCacheKey(name, bytes, 'v1'));
+    keys.forEach((key, i) => cache.write(key, { i }));
+    expect(cache.read(keys[1]!)).toEqual({ i: 1 });
+    cache.close();
+    const reopened = openArticleCache(dir);
+    expect(keys.map((key) => reopened.read(key))).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }]);
+  });
+
+  it('keeps what the last run used, dropping the rest once it is most of the cache', () => {
+    const dir = temp('cache');
+    const first = openArticleCache(dir);
+    const keys = ['a.txt', 'b.txt', 'c.txt'].map((name) => computeCacheKey(name, bytes, 'v1'));
+    keys.forEach((key, i) => first.write(key, { i }));
+    first.close();
+    // A run that needs one of the three, as after the pipeline's version changed for the others.
+    const second = openArticleCache(dir);
+    expect(second.read(keys[0]!)).toEqual({ i: 0 });
+    second.close();
+    const third = openArticleCache(dir);
+    expect(keys.map((key) => third.read(key))).toEqual([{ i: 0 }, undefined, undefined]);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.jsonl'))).toHaveLength(1);
+  });
+
+  it('merges the packs of many runs into one', () => {
+    const dir = temp('cache');
+    const keys: string[] = [];
+    for (let run = 0; run < 12; run++) {
+      const cache = openArticleCache(dir);
+      for (const key of keys) cache.read(key);
+      const key = computeCacheKey(`${run}.txt`, bytes, 'v1');
+      cache.write(key, { run });
+      keys.push(key);
+      cache.close();
+    }
+    expect(readdirSync(dir).filter((name) => name.endsWith('.jsonl')).length).toBeLessThanOrEqual(
+      8,
+    );
+    const last = openArticleCache(dir);
+    expect(keys.map((key) => last.read(key))).toEqual(keys.map((_, run) => ({ run })));
   });
 });
 
