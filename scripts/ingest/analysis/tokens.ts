@@ -18,14 +18,21 @@ export interface Token {
 const WORD =
   /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:[.\-]|['’](?![sS](?![\p{L}])))[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
 
-/** Folds a word or name for lookup, so that spellings with and without accents meet. */
+/** Folds a text for lookup, so that spellings with and without accents meet. */
+export function foldText(text: string): string {
+  return normalizeKey(
+    text.replace(/ı/g, 'i').replace(/İ/g, 'I').replace(/ə/g, 'e').replace(/Ə/g, 'E'),
+  );
+}
+
+/** Folds a word or name for lookup, as foldText does. */
 export function foldName(text: string): string {
+  // Most words are ASCII letters and digits only, which folding just lowercases.
+  if (isPlainWord(text)) return text.toLowerCase();
   // Called for every word of every article, and words repeat: remember the folded forms.
   let folded = foldCache.get(text);
   if (folded === undefined) {
-    folded = normalizeKey(
-      text.replace(/ı/g, 'i').replace(/İ/g, 'I').replace(/ə/g, 'e').replace(/Ə/g, 'E'),
-    );
+    folded = foldText(text);
     if (foldCache.size > 200_000) foldCache.clear();
     foldCache.set(text, folded);
   }
@@ -33,6 +40,16 @@ export function foldName(text: string): string {
 }
 
 const foldCache = new Map<string, string>();
+
+/** Whether a text is one or more ASCII letters and digits and nothing else. */
+function isPlainWord(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
 
 /** Whether a word opens with a capital or a digit; ASCII, which most words open with, is read by code. */
 function opensWithCapital(word: string): boolean {

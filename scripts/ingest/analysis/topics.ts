@@ -1,6 +1,6 @@
 import type { Article, KnownTopic } from '../../../src/schema.ts';
 import { compareStrings } from '../text.ts';
-import { foldName } from './tokens.ts';
+import { foldName, foldText } from './tokens.ts';
 
 /** The topics an article is assigned, and whether none of the specific ones fit. */
 export interface TopicAssignment {
@@ -52,7 +52,7 @@ export function assignTopics(
   paragraphs: Array<{ id: string; text: string }>,
   topics: KnownTopic[],
 ): TopicAssignment {
-  const folded = paragraphs.map((p) => ({ id: p.id, words: foldName(p.text).split(' ') }));
+  const folded = paragraphs.map((p) => ({ id: p.id, words: foldText(p.text).split(' ') }));
   const words = Math.max(
     1,
     folded.reduce((n, p) => n + p.words.length, 0),

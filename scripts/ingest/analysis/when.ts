@@ -34,6 +34,18 @@ const APPROX =
 const SPAN_BEFORE =
   /\b(?:since|until|till|through|throughout|from|before|after|between|over the past|compared (?:to|with)|as of)\s+(?:the\s+)?(?:(?:early|mid|late|end of|beginning of)[-\s]+)?$/i;
 
+const MONTH_RELATIVE = new RegExp(`\\b${APPROX}${MONTH}\\s+(last|this|next)\\s+year\\b`, 'g');
+const MONTH_ALONE = new RegExp(
+  `\\b${APPROX}${MONTH}\\b(?!\\s*\\d)(\\s+of\\s+(?:that|this|the same)\\s+year)?`,
+  'g',
+);
+/**
+ * What every date this module reads holds somewhere: a digit, a month's name, or "year", "month"
+ * or "day". Most sentences hold none, and are passed over without running the patterns.
+ */
+const MAY_HOLD_DATE =
+  /\d|year|month|day|january|february|march|april|may|june|july|august|september|october|november|december/i;
+
 function approximateOf(word: string | undefined): DatePoint['approximate'] {
   if (!word) return null;
   const w = word.toLowerCase();
@@ -65,6 +77,7 @@ function shiftMonth(point: DatePoint, by: number): DatePoint {
  * are returned as spans, which set the context but are not when anything happened.
  */
 export function readDates(sentence: string, context: DateContext): ReadDate[] {
+  if (!MAY_HOLD_DATE.test(sentence)) return [];
   const out: ReadDate[] = [];
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
@@ -87,9 +100,7 @@ export function readDates(sentence: string, context: DateContext): ReadDate[] {
   const p = context.published;
 
   // Relative to publication first, since "December last year" also looks like a plain month.
-  for (const m of sentence.matchAll(
-    new RegExp(`\\b${APPROX}${MONTH}\\s+(last|this|next)\\s+year\\b`, 'g'),
-  )) {
+  for (const m of sentence.matchAll(MONTH_RELATIVE)) {
     if (!p) continue;
     const year = p.year + (m[3] === 'last' ? -1 : m[3] === 'next' ? 1 : 0);
     push(m.index!, m.index! + m[0].length, {
@@ -140,12 +151,7 @@ export function readDates(sentence: string, context: DateContext): ReadDate[] {
     });
   }
   // A month with neither day nor year: "In May", "By June", "in March of that year".
-  for (const m of sentence.matchAll(
-    new RegExp(
-      `\\b${APPROX}${MONTH}\\b(?!\\s*\\d)(\\s+of\\s+(?:that|this|the same)\\s+year)?`,
-      'g',
-    ),
-  )) {
+  for (const m of sentence.matchAll(MONTH_ALONE)) {
     const before = sentence.slice(Math.max(0, m.index! - 12), m.index!);
     if (!m[1] && !/\b(?:in|by|on|since|until|from|during|of|to|and)\s+$/i.test(before)) continue;
     const month = MONTH_NAMES.indexOf(m[2]!.toLowerCase()) + 1;
