@@ -100,7 +100,7 @@ function openPackReader(dir: string) {
 /**
  * Opens (and creates) a cache folder that keeps its entries as lines of a few append-only pack
  * files, with an index of where each is. One file per entry cost a file creation and a rename for
- * each of tens of thousands of entries, which on this file system took 4-10 s of a 10,000-article
+ * each of tens of thousands of entries, which on this file system took 3-11 s of a 10,000-article
  * ingest; a run's entries are now one file written in large blocks. Each line holds its key as
  * well, so a line that is torn or not the one the index means is a miss, never a wrong entry.
  * On close, entries no read or write of this run touched are dropped once they are most of the

@@ -1,4 +1,12 @@
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeCacheKey, openArticleCache } from '../../scripts/ingest/cache.ts';
@@ -76,6 +84,14 @@ describe('the per-article cache', () => {
     const third = openArticleCache(dir);
     expect(keys.map((key) => third.read(key))).toEqual([{ i: 0 }, undefined, undefined]);
     expect(readdirSync(dir).filter((name) => name.endsWith('.jsonl'))).toHaveLength(1);
+  });
+
+  it("removes the folders of the cache's earlier one-file-per-entry layout", () => {
+    const dir = temp('cache');
+    mkdirSync(path.join(dir, 'ab'));
+    writeFileSync(path.join(dir, 'ab', 'ab12.json'), '{}');
+    openArticleCache(dir).close();
+    expect(existsSync(path.join(dir, 'ab'))).toBe(false);
   });
 
   it('merges the packs of many runs into one', () => {
