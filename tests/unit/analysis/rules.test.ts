@@ -208,13 +208,25 @@ describe('dates read against the publication date', () => {
     if (approximate) expect(d?.approximate).toBe(approximate);
   });
 
-  it('places "a day later" after the last date read', () => {
-    const [d] = readDates('A day later, more people were arrested.', {
+  it.each(['A day later, more people were arrested.', 'The Following Day, the embassy closed.'])(
+    'places "%s" after the last date read',
+    (text) => {
+      const [d] = readDates(text, {
+        published,
+        paragraphYear: null,
+        last: { year: 2025, month: 6, day: 30, approximate: null },
+      });
+      expect(d && toIso(d)).toBe('2025-07-01');
+    },
+  );
+
+  it('reads a date written in another language, by its day number', () => {
+    const [d] = readDates('Le 4 mars 2025, le ministère a fermé le bureau.', {
       published,
       paragraphYear: null,
-      last: { year: 2025, month: 6, day: 30, approximate: null },
+      last: null,
     });
-    expect(d && toIso(d)).toBe('2025-07-01');
+    expect(d && toIso(d)).toBe('2025-03-04');
   });
 });
 
