@@ -143,16 +143,22 @@ export type Article = z.infer<typeof articleSchema>;
 
 /**
  * What other pages need to know of an article: its front matter without the per-paragraph detail
- * (mentions, citations, voices, evidence) that only its own page shows. The site's content layer
- * holds cards, so its memory does not grow with every mention of every article.
+ * (mentions, citations, voices, evidence) that only its own page shows, and without its quotes,
+ * which other pages read from the quote index. The site's content layer holds cards, so its
+ * memory does not grow with every mention and quote of every article.
  */
 export const articleCardSchema = articleSchema.omit({
   mentions: true,
   citations: true,
   voices: true,
   evidence: true,
+  quotes: true,
 });
 export type ArticleCard = z.infer<typeof articleCardSchema>;
+
+/** One mention of an actor as other pages list it: where, and the words used, without the sentence. */
+export const actorMentionSchema = paragraphRefSchema.extend({ surface: z.string().min(1) });
+export type ActorMention = z.infer<typeof actorMentionSchema>;
 
 /** A person, organisation, country, place or medium that the articles mention. */
 export const actorSchema = z.object({
@@ -165,17 +171,25 @@ export const actorSchema = z.object({
   /** False for names discovered by the ingest and not yet in the knowledge file. */
   reviewed: z.boolean(),
   articles: z.array(slugSchema),
-  mentions: z
-    .array(paragraphRefSchema.extend({ surface: z.string().min(1), sentence: z.string() }))
-    .default([]),
+  mentions: z.array(actorMentionSchema.extend({ sentence: z.string() })).default([]),
 });
 export type Actor = z.infer<typeof actorSchema>;
 
-/** What other pages need to know of an actor: its mentions without the copied sentences. */
-export const actorCardSchema = actorSchema.extend({
-  mentions: z.array(paragraphRefSchema.extend({ surface: z.string().min(1) })).default([]),
-});
+/** What other pages need to know of an actor: all but its mentions, which the mention index holds. */
+export const actorCardSchema = actorSchema.omit({ mentions: true });
 export type ActorCard = z.infer<typeof actorCardSchema>;
+
+/**
+ * The quotes of every article, by article id, and the mentions of every actor, by actor id: the
+ * two cross-article lists that pages of speakers, topics and actors gather. The ingest writes each
+ * as one file (content/indexes/), which the site reads once per build, rather than in the content
+ * layer's cards: there they were half of a store that Astro serializes and walks whole on every
+ * build (39 MB at 10,000 articles).
+ */
+export const quoteIndexSchema = z.record(slugSchema, z.array(quoteSchema));
+export type QuoteIndex = z.infer<typeof quoteIndexSchema>;
+export const mentionIndexSchema = z.record(slugSchema, z.array(actorMentionSchema));
+export type MentionIndex = z.infer<typeof mentionIndexSchema>;
 
 /** One source's account of an event: the paragraph and the details it gives. */
 export const eventVariantSchema = paragraphRefSchema.extend({

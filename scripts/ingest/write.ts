@@ -11,6 +11,7 @@ import {
   topicSchema,
 } from '../../src/schema.ts';
 import type { Corpus } from './corpus.ts';
+import { collectLinkIndexes, formatIndexFile } from './link-indexes.ts';
 
 /** The folders and files under content/ that the ingest owns; everything else is left alone. */
 export const GENERATED = [
@@ -19,6 +20,7 @@ export const GENERATED = [
   'events',
   'sources',
   'topics',
+  'indexes',
   'ingest-report.json',
 ] as const;
 
@@ -174,6 +176,8 @@ export async function writeContent(
   ];
   for (const [name, entries] of collections)
     for (const [id, value] of entries) put(`${name}/${id}.json`, value, () => formatJson(value));
+  for (const [name, value] of Object.entries(collectLinkIndexes(corpus)))
+    put(name, value, () => formatIndexFile(value));
   writeFileSync(path.join(staging, 'ingest-report.json'), formatJson(report));
 
   await mkdir(old, { recursive: true });

@@ -97,7 +97,10 @@ export function createPageDigests(index: SiteIndex): PageDigests {
       id,
       entryDigest(article),
       ...data.actors.map(actorLabel),
-      ...data.quotes.flatMap((q) => [actorLabel(q.speaker), sourceLabel(q.medium)]),
+      ...(index.quotesByArticle.get(id) ?? []).flatMap((q) => [
+        actorLabel(q.speaker),
+        sourceLabel(q.medium),
+      ]),
       ...data.topics.map((t) => topicLabel(t.topic)),
       ...(index.eventsByArticle.get(id) ?? []).map((e) => eventLabel(e.id)),
       sourceLabel(data.outlet),

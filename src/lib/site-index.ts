@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { actorKindSchema, type Article } from '../schema.ts';
 import { compareNames } from './format.ts';
+import { readLinkIndexes } from './link-indexes.ts';
 import { TIMELINE_MENU_ACTORS, TIMELINE_MENU_TOPICS } from './limits.ts';
 import { createPageDigests, type PageDigests } from './page-digests.ts';
 
@@ -69,6 +70,8 @@ export interface SiteIndex {
   eventsByTopic: Map<string, EventEntry[]>;
   eventsByArticle: Map<string, EventEntry[]>;
   mentionsByActor: Map<string, MentionRef[]>;
+  /** Each article's quotes, in paragraph order. */
+  quotesByArticle: Map<string, Array<Article['quotes'][number]>>;
   /** Actors, most mentioned first. */
   actorsByMentions: ActorEntry[];
   /** Actors by kind (in the schema's order of kinds), most mentioned first within a kind. */
@@ -211,8 +214,13 @@ async function buildSiteIndex(): Promise<SiteIndex> {
   const eventsByTopic = groupEvents(eventsByDate, (e) => e.data.topics);
   const eventsByArticle = groupEvents(eventsByDate, (e) => e.data.articles);
 
+  // Quotes and mentions are not in the content layer's cards: the ingest indexes them for the corpus.
+  const links = readLinkIndexes();
   const mentionsByActor = new Map<string, MentionRef[]>(
-    actors.map((actor) => [actor.id, actor.data.mentions]),
+    actors.map((actor) => [actor.id, links.mentions.get(actor.id) ?? []]),
+  );
+  const quotesByArticle = new Map(
+    articles.map((article) => [article.id, links.quotes.get(article.id) ?? []]),
   );
   const actorsByMentions = [...actors].sort(
     (a, b) =>
@@ -223,12 +231,13 @@ async function buildSiteIndex(): Promise<SiteIndex> {
   const quotesBySpeaker = new Map<string, QuoteRef[]>();
   const quotesByTopic = new Map<string, QuoteRef[]>();
   for (const article of articlesByDate) {
-    for (const quote of article.data.quotes)
+    const quotes = quotesByArticle.get(article.id)!;
+    for (const quote of quotes)
       if (quote.speaker) push(quotesBySpeaker, quote.speaker, { article, quote });
     for (const t of article.data.topics) {
       const inTopic = (paragraph: string) =>
         t.paragraphs.length === 0 || t.paragraphs.includes(paragraph);
-      for (const quote of article.data.quotes)
+      for (const quote of quotes)
         if (inTopic(quote.paragraph)) push(quotesByTopic, t.topic, { article, quote });
     }
   }
@@ -332,6 +341,7 @@ async function buildSiteIndex(): Promise<SiteIndex> {
     eventsByTopic,
     eventsByArticle,
     mentionsByActor,
+    quotesByArticle,
     actorsByMentions,
     actorsByKind: actorKindSchema.options.flatMap((kind) =>
       actorsByMentions.filter((a) => a.data.kind === kind),

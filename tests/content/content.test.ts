@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readLinkIndexes } from '../../src/lib/link-indexes.ts';
 import { actorSchema, articleSchema, eventSchema, sourceSchema, topicSchema, type Article } from '../../src/schema.ts';
 import { GENERATED } from '../../scripts/ingest/write.ts';
 import { ingestInto, listFiles, type IngestRun } from '../helpers/ingest.ts';
@@ -74,6 +75,22 @@ describe('the committed content/ folder', () => {
     // Topics ⇔ their articles, and topics ⇔ their events.
     expect(pairs(articles, (id, a) => a.topics.map((t) => `${t.topic} ${id}`))).toEqual(pairs(topics, (id, t) => t.articles.map((a) => `${id} ${a.article}`)));
     expect(pairs(events, (id, e) => e.topics.map((t) => `${t} ${id}`))).toEqual(pairs(topics, (id, t) => t.events.map((e) => `${id} ${e}`)));
+  });
+
+  it('indexes every quote of every article and every mention of every actor, as their entries give them', () => {
+    const links = readLinkIndexes(CONTENT);
+    const quotes = generatedFiles(CONTENT)
+      .filter((f) => f.startsWith('articles/'))
+      .map((f) => [path.basename(f, '.md'), articleSchema.parse(matter(readFileSync(path.join(CONTENT, f), 'utf8')).data).quotes] as const)
+      .filter(([, list]) => list.length > 0);
+    expect(quotes.length).toBeGreaterThan(0);
+    expect([...links.quotes].sort()).toEqual(quotes.sort());
+    const mentions = generatedFiles(CONTENT)
+      .filter((f) => f.startsWith('actors/'))
+      .map((f) => [path.basename(f, '.json'), actorSchema.parse(JSON.parse(readFileSync(path.join(CONTENT, f), 'utf8'))).mentions.map(({ sentence: _, ...m }) => m)] as const)
+      .filter(([, list]) => list.length > 0);
+    expect(mentions.length).toBeGreaterThan(10);
+    expect([...links.mentions].sort()).toEqual(mentions.sort());
   });
 
   it('comes out byte-identical from two runs of the ingest', async () => {

@@ -30,7 +30,7 @@ const exporters: Record<string, (index: SiteIndex) => unknown[]> = {
       actors: data.actors,
       topics: data.topics.map((t) => t.topic),
       events: data.events,
-      quotes: data.quotes.map((q) => ({
+      quotes: (index.quotesByArticle.get(id) ?? []).map((q) => ({
         text: q.text,
         speaker: q.speaker,
         speakerName: q.speakerName,
@@ -38,7 +38,13 @@ const exporters: Record<string, (index: SiteIndex) => unknown[]> = {
         medium: q.medium,
       })),
     })),
-  actors: (index) => index.actors.map(({ id, data }) => ({ id, url: paths.actor(id), ...data })),
+  actors: (index) =>
+    index.actors.map(({ id, data }) => ({
+      id,
+      url: paths.actor(id),
+      ...data,
+      mentions: index.mentionsByActor.get(id) ?? [],
+    })),
   events: (index) => index.events.map(({ id, data }) => ({ id, url: paths.event(id), ...data })),
   sources: (index) => index.sources.map(({ id, data }) => ({ id, url: paths.source(id), ...data })),
   topics: (index) => index.topics.map(({ id, data }) => ({ id, url: paths.topic(id), ...data })),
