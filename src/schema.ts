@@ -175,8 +175,11 @@ export const actorSchema = z.object({
 });
 export type Actor = z.infer<typeof actorSchema>;
 
-/** What other pages need to know of an actor: all but its mentions, which the mention index holds. */
-export const actorCardSchema = actorSchema.omit({ mentions: true });
+/**
+ * What other pages need to know of an actor: all but its mentions, which the mention index holds,
+ * and the articles that mention it, which the site reads from those mentions.
+ */
+export const actorCardSchema = actorSchema.omit({ mentions: true, articles: true });
 export type ActorCard = z.infer<typeof actorCardSchema>;
 
 /**

@@ -142,7 +142,7 @@ export function createPageDigests(index: SiteIndex): PageDigests {
       return hashOf([
         entryDigest(actor),
         actorLabel(id),
-        ...(actor?.data.articles ?? []).map(articleContext),
+        ...(index.articlesByActor.get(id) ?? []).map(articleContext),
         ...(index.quotesBySpeaker.get(id) ?? []).map((q) => articleContext(q.article.id)),
         ...(index.eventsByActor.get(id) ?? []).map((e) => eventLabel(e.id)),
       ]);

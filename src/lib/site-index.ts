@@ -70,6 +70,8 @@ export interface SiteIndex {
   eventsByTopic: Map<string, EventEntry[]>;
   eventsByArticle: Map<string, EventEntry[]>;
   mentionsByActor: Map<string, MentionRef[]>;
+  /** The ids of the articles that mention each actor, in id order. */
+  articlesByActor: Map<string, string[]>;
   /** Each article's quotes, in paragraph order. */
   quotesByArticle: Map<string, Array<Article['quotes'][number]>>;
   /** Actors, most mentioned first. */
@@ -108,8 +110,8 @@ let cached: Promise<SiteIndex> | undefined;
  * Whether an actor has its own RSS feed: only when it is mentioned in two articles or more, since a
  * feed of one article never brings news (most names in a large corpus appear once).
  */
-export function hasActorFeed(actor: ActorEntry): boolean {
-  return actor.data.articles.length >= 2;
+export function hasActorFeed(index: SiteIndex, actor: ActorEntry): boolean {
+  return (index.articlesByActor.get(actor.id)?.length ?? 0) >= 2;
 }
 
 function byId<T extends { id: string }>(entries: T[]): Map<string, T> {
@@ -219,6 +221,13 @@ async function buildSiteIndex(): Promise<SiteIndex> {
   const mentionsByActor = new Map<string, MentionRef[]>(
     actors.map((actor) => [actor.id, links.mentions.get(actor.id) ?? []]),
   );
+  // An actor's mentions are in article order (tests/content checks them against its entry).
+  const articlesByActor = new Map<string, string[]>();
+  for (const [actor, mentions] of mentionsByActor) {
+    const ids: string[] = [];
+    for (const m of mentions) if (ids.at(-1) !== m.article) ids.push(m.article);
+    articlesByActor.set(actor, ids);
+  }
   const quotesByArticle = new Map(
     articles.map((article) => [article.id, links.quotes.get(article.id) ?? []]),
   );
@@ -341,6 +350,7 @@ async function buildSiteIndex(): Promise<SiteIndex> {
     eventsByTopic,
     eventsByArticle,
     mentionsByActor,
+    articlesByActor,
     quotesByArticle,
     actorsByMentions,
     actorsByKind: actorKindSchema.options.flatMap((kind) =>

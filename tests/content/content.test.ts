@@ -93,6 +93,15 @@ describe('the committed content/ folder', () => {
     expect([...links.mentions].sort()).toEqual(mentions.sort());
   });
 
+  it("gives each actor's articles as the articles of its mentions, in id order, as the site reads them", () => {
+    for (const f of generatedFiles(CONTENT).filter((f) => f.startsWith('actors/'))) {
+      const actor = actorSchema.parse(JSON.parse(readFileSync(path.join(CONTENT, f), 'utf8')));
+      const fromMentions = actor.mentions.map((m) => m.article).filter((id, i, all) => all[i - 1] !== id);
+      expect(fromMentions, f).toEqual(actor.articles);
+      expect([...actor.articles].sort(), f).toEqual(actor.articles);
+    }
+  });
+
   it('comes out byte-identical from two runs of the ingest', async () => {
     const again = await ingestInto(path.join(ROOT, 'seeds'));
     for (const file of generatedFiles(fresh.outDir)) {

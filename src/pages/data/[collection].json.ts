@@ -43,6 +43,7 @@ const exporters: Record<string, (index: SiteIndex) => unknown[]> = {
       id,
       url: paths.actor(id),
       ...data,
+      articles: index.articlesByActor.get(id) ?? [],
       mentions: index.mentionsByActor.get(id) ?? [],
     })),
   events: (index) => index.events.map(({ id, data }) => ({ id, url: paths.event(id), ...data })),

@@ -5,7 +5,8 @@ import { articleFeed } from '../../../lib/feeds.ts';
 import { getSiteIndex, hasActorFeed } from '../../../lib/site-index.ts';
 
 export async function getStaticPaths() {
-  const actors = (await getSiteIndex()).actors.filter(hasActorFeed);
+  const index = await getSiteIndex();
+  const actors = index.actors.filter((actor) => hasActorFeed(index, actor));
   return planEntryPages(
     { route: 'actor-feeds', digest: 'actor', address: paths.actorFeed },
     actors,
@@ -16,7 +17,7 @@ export async function getStaticPaths() {
 export const GET: APIRoute = async ({ params, site }) => {
   const index = await getSiteIndex();
   const actor = index.actorById.get(params.id!)!;
-  const articles = actor.data.articles
+  const articles = (index.articlesByActor.get(actor.id) ?? [])
     .map((id) => index.articleById.get(id))
     .filter((a) => a !== undefined);
   return articleFeed(
