@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Article } from '../schema.ts';
-import type { CardEntry } from './entry-files.ts';
+import { readArticle, type CardEntry } from './entry-files.ts';
 import { renderArticleBody } from './render-article.ts';
 import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
 
@@ -10,21 +10,28 @@ const AHEAD = 64;
 /** Below this many pages, starting a worker costs more than it saves. */
 const MIN_PAGES = 200;
 
+/** An article's whole front matter, read from its file, and its body as HTML. */
+export interface RenderedArticle {
+  data: Article;
+  html: string;
+}
+
 interface Plan {
-  pool: WorkerPool<CardEntry, string>;
+  pool: WorkerPool<CardEntry, RenderedArticle>;
   entries: CardEntry[];
   position: Map<string, number>;
   submitted: number;
   delivered: number;
-  pending: Map<string, Promise<string | null>>;
+  pending: Map<string, Promise<RenderedArticle | null>>;
 }
 
 let plan: Plan | null = null;
 
 /**
- * Starts rendering the bodies of the article pages a build is about to render, in their order,
- * on a worker thread, and says whether it did. Astro renders pages on one thread; the bodies'
- * Markdown is the largest part of an article page's cost, and this way it runs on another core.
+ * Starts reading and rendering the articles whose pages a build is about to render, in their
+ * order, on a worker thread, and says whether it did. Astro renders pages on one thread; reading
+ * an article's file and rendering its Markdown are the largest part of an article page's cost,
+ * and this way they run on another core.
  */
 export function planArticleBodies(
   entries: CardEntry[],
@@ -36,7 +43,7 @@ export function planArticleBodies(
     path.resolve(process.env.PARALLAX_ROOT ?? '', 'src/lib/render-worker.ts'),
   );
   plan = {
-    pool: createWorkerPool<CardEntry, string>(worker, 1, null, { depth: 8, unref: true }),
+    pool: createWorkerPool<CardEntry, RenderedArticle>(worker, 1, null, { depth: 8, unref: true }),
     // Only what the worker reads: a whole entry would be copied into every message.
     entries: entries.map(({ id, filePath }) => ({ id, filePath })),
     position: new Map(entries.map((e, i) => [e.id, i])),
@@ -48,13 +55,11 @@ export function planArticleBodies(
 }
 
 /**
- * An article's body as HTML: from the worker when the page was planned, else rendered here. A
- * body the worker could not render is rendered here too, so that any error is the page's own.
+ * An article's whole front matter and its body as HTML: from the worker when the page was
+ * planned, else read and rendered here. An article the worker could not give is read and
+ * rendered here too, so that any error is the page's own.
  */
-export async function renderPlannedBody(
-  entry: CardEntry,
-  detail: { data: Article; body: string },
-): Promise<string> {
+export async function readPlannedArticle(entry: CardEntry): Promise<RenderedArticle> {
   const at = plan?.position.get(entry.id);
   if (plan && at !== undefined) {
     const current = plan;
@@ -66,13 +71,14 @@ export async function renderPlannedBody(
         current.pool.run(next).catch(() => null),
       );
     }
-    const html = await current.pending.get(entry.id);
+    const rendered = await current.pending.get(entry.id);
     current.pending.delete(entry.id);
     if (++current.delivered === current.entries.length) {
       plan = null;
       void current.pool.close();
     }
-    if (html != null) return html;
+    if (rendered) return rendered;
   }
-  return renderArticleBody(detail.body, detail.data);
+  const { data, body } = await readArticle(entry);
+  return { data, html: renderArticleBody(body, data) };
 }

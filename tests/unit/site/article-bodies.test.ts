@@ -2,7 +2,11 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { planArticleBodies, renderPlannedBody } from '../../../src/lib/article-bodies.ts';
+import {
+  planArticleBodies,
+  readPlannedArticle,
+  type RenderedArticle,
+} from '../../../src/lib/article-bodies.ts';
 import { readArticle, type CardEntry } from '../../../src/lib/entry-files.ts';
 import { renderArticleBody } from '../../../src/lib/render-article.ts';
 import { createWorkerPool } from '../../../src/lib/worker-pool.ts';
@@ -13,8 +17,8 @@ const entries: CardEntry[] = readdirSync('content/articles').map((name) => ({
 }));
 
 describe('article bodies rendered on a worker thread', () => {
-  it('are the HTML the main thread renders, article by article', async () => {
-    const pool = createWorkerPool<CardEntry, string>(
+  it('are the front matter and HTML the main thread reads and renders, article by article', async () => {
+    const pool = createWorkerPool<CardEntry, RenderedArticle>(
       pathToFileURL(path.resolve('src/lib/render-worker.ts')),
       1,
       null,
@@ -24,8 +28,9 @@ describe('article bodies rendered on a worker thread', () => {
       const fromWorker = await Promise.all(entries.map((entry) => pool.run(entry)));
       for (const [i, entry] of entries.entries()) {
         const { data, body } = await readArticle(entry);
-        expect(fromWorker[i], entry.id).toBe(renderArticleBody(body, data));
-        expect(fromWorker[i]).toContain('<p id="p-1">');
+        expect(fromWorker[i]!.html, entry.id).toBe(renderArticleBody(body, data));
+        expect(fromWorker[i]!.data, entry.id).toEqual(data);
+        expect(fromWorker[i]!.html).toContain('<p id="p-1">');
       }
     } finally {
       await pool.close();
@@ -36,15 +41,16 @@ describe('article bodies rendered on a worker thread', () => {
     expect(planArticleBodies(entries.slice(1))).toBe(false);
     expect(planArticleBodies(entries.slice(1), { minPages: 0 })).toBe(true);
     for (const entry of [...entries].reverse()) {
-      const detail = await readArticle(entry);
-      expect(await renderPlannedBody(entry, detail), entry.id).toBe(
-        renderArticleBody(detail.body, detail.data),
-      );
+      const { data, body } = await readArticle(entry);
+      expect(await readPlannedArticle(entry), entry.id).toEqual({
+        data,
+        html: renderArticleBody(body, data),
+      });
     }
   });
 
   it('fail the page, with the entry named, when its file is gone', async () => {
-    const pool = createWorkerPool<CardEntry, string>(
+    const pool = createWorkerPool<CardEntry, RenderedArticle>(
       pathToFileURL(path.resolve('src/lib/render-worker.ts')),
       1,
       null,
