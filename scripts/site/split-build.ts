@@ -80,6 +80,12 @@ function prepareSplitBuild({ root, dist, cache }: SiteBuildPaths, count: number)
   return caches;
 }
 
+/** Makes a folder for one Astro process to work in, inside the project so that its bundle's imports resolve. */
+function makeWorkFolder(root: string, prefix: string): string {
+  mkdirSync(path.join(root, '.cache'), { recursive: true });
+  return mkdtempSync(path.join(root, '.cache', prefix));
+}
+
 /** Runs one Astro build process; its output lines are prefixed with its share. */
 function startAstro(
   { root }: SiteBuildPaths,
@@ -137,7 +143,16 @@ export async function buildSite(paths: SiteBuildPaths, count: number): Promise<v
     for (const name of existsSync(paths.cache) ? readdirSync(paths.cache) : [])
       if (/^shard-\d+-of-\d+$/.test(name))
         rmSync(path.join(paths.cache, name), { recursive: true, force: true });
-    await startAstro(paths, paths.root, { ...env, PARALLAX_CACHE: paths.cache }, '').done;
+    // Astro bundles into `.astro/` of its working folder when the output folder is outside it,
+    // then copies that folder into the output: from the project's root, that is the project's own
+    // `.astro/`, and its content modules and collection schemas would be published with the site.
+    const inside = !path.relative(paths.root, paths.dist).startsWith('..');
+    const cwd = inside ? paths.root : makeWorkFolder(paths.root, 'build-');
+    try {
+      await startAstro(paths, cwd, { ...env, PARALLAX_CACHE: paths.cache }, '').done;
+    } finally {
+      if (!inside) rmSync(cwd, { recursive: true, force: true });
+    }
     return;
   }
   const caches = prepareSplitBuild(paths, count);
@@ -152,8 +167,7 @@ export async function buildSite(paths: SiteBuildPaths, count: number): Promise<v
   // Each process works in a folder of its own, where Astro bundles the pages it renders (a build
   // whose output folder is outside its working folder bundles into `.astro/` there). Inside the
   // project, so that the bundle's imports resolve from its node_modules.
-  mkdirSync(path.join(paths.root, '.cache'), { recursive: true });
-  const folders = caches.map((_, i) => mkdtempSync(path.join(paths.root, '.cache', `build-${i}-`)));
+  const folders = caches.map((_, i) => makeWorkFolder(paths.root, `build-${i}-`));
   const runs = caches.map((cache, index) =>
     startAstro(
       paths,
