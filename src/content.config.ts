@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { cardLoader } from './lib/card-loader.ts';
+import { resolveContentDir } from './lib/link-indexes.ts';
 import {
   actorCardSchema,
   articleCardSchema,
@@ -8,8 +9,7 @@ import {
   topicSchema,
 } from './schema.ts';
 
-// The benchmark and some tests build from another content folder than the project's own.
-const contentDir = process.env.PARALLAX_CONTENT ?? './content';
+const contentDir = resolveContentDir();
 
 /** Reads one JSON file per entry from a generated folder of content/, keeping what its schema names. */
 function jsonFolder(folder: string) {

@@ -1,18 +1,14 @@
+import { LINK_INDEX_FILES } from '../../src/lib/link-indexes.ts';
 import type { Actor, MentionIndex, QuoteIndex } from '../../src/schema.ts';
 import type { Corpus } from './corpus.ts';
 import { compareStrings } from './text.ts';
 
-/** The files under content/indexes/ and what each holds (src/schema.ts names their shapes). */
-export interface LinkIndexes {
-  'indexes/quotes.json': QuoteIndex;
-  'indexes/mentions.json': MentionIndex;
-}
-
 /**
  * Gathers every article's quotes by article id and every actor's mentions (without their
- * sentences) by actor id, in id order, from a validated corpus. Entries with none are left out.
+ * sentences) by actor id, in id order, from a validated corpus, each with the file it goes to.
+ * Entries with none are left out.
  */
-export function collectLinkIndexes(corpus: Corpus): LinkIndexes {
+export function collectLinkIndexes(corpus: Corpus): Array<[string, QuoteIndex | MentionIndex]> {
   const quotes: QuoteIndex = {};
   for (const article of [...corpus.articles].sort((a, b) => compareStrings(a.id, b.id)))
     if (article.data.quotes.length) quotes[article.id] = article.data.quotes;
@@ -27,7 +23,10 @@ export function collectLinkIndexes(corpus: Corpus): LinkIndexes {
         surface,
       }));
   }
-  return { 'indexes/quotes.json': quotes, 'indexes/mentions.json': mentions };
+  return [
+    [LINK_INDEX_FILES.quotes, quotes],
+    [LINK_INDEX_FILES.mentions, mentions],
+  ];
 }
 
 /**

@@ -176,7 +176,7 @@ export async function writeContent(
   ];
   for (const [name, entries] of collections)
     for (const [id, value] of entries) put(`${name}/${id}.json`, value, () => formatJson(value));
-  for (const [name, value] of Object.entries(collectLinkIndexes(corpus)))
+  for (const [name, value] of collectLinkIndexes(corpus))
     put(name, value, () => formatIndexFile(value));
   writeFileSync(path.join(staging, 'ingest-report.json'), formatJson(report));
 

@@ -13,6 +13,12 @@ export function resolveContentDir(): string {
   return path.resolve(process.env.PARALLAX_ROOT ?? '', process.env.PARALLAX_CONTENT ?? 'content');
 }
 
+/** Where in a content folder the ingest writes each index, and the site reads it. */
+export const LINK_INDEX_FILES = {
+  quotes: 'indexes/quotes.json',
+  mentions: 'indexes/mentions.json',
+} as const;
+
 /** Every article's quotes and every actor's mentions, as the ingest wrote them for the whole corpus. */
 export interface LinkIndexes {
   quotes: Map<string, QuoteIndex[string]>;
@@ -20,7 +26,7 @@ export interface LinkIndexes {
 }
 
 function readIndexFile<T>(dir: string, name: string, parse: (data: unknown) => T): T {
-  const file = path.join(dir, 'indexes', name);
+  const file = path.join(dir, name);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -36,7 +42,9 @@ function readIndexFile<T>(dir: string, name: string, parse: (data: unknown) => T
 
 /** Reads the quote and mention indexes of a content folder, validated by their schemas. */
 export function readLinkIndexes(dir = resolveContentDir()): LinkIndexes {
-  const quotes = readIndexFile(dir, 'quotes.json', (d) => quoteIndexSchema.parse(d));
-  const mentions = readIndexFile(dir, 'mentions.json', (d) => mentionIndexSchema.parse(d));
+  const quotes = readIndexFile(dir, LINK_INDEX_FILES.quotes, (d) => quoteIndexSchema.parse(d));
+  const mentions = readIndexFile(dir, LINK_INDEX_FILES.mentions, (d) =>
+    mentionIndexSchema.parse(d),
+  );
   return { quotes: new Map(Object.entries(quotes)), mentions: new Map(Object.entries(mentions)) };
 }

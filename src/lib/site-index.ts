@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { actorKindSchema, type Article } from '../schema.ts';
+import { actorKindSchema, type ActorMention, type Article } from '../schema.ts';
 import { compareNames } from './format.ts';
 import { readLinkIndexes } from './link-indexes.ts';
 import { TIMELINE_MENU_ACTORS, TIMELINE_MENU_TOPICS } from './limits.ts';
@@ -12,12 +12,7 @@ type SourceEntry = CollectionEntry<'sources'>;
 type TopicEntry = CollectionEntry<'topics'>;
 
 /** One mention of an actor; the sentence it sits in is read from the actor's file by its own page. */
-export interface MentionRef {
-  article: string;
-  paragraph: string;
-  surface: string;
-  sentence?: string;
-}
+export type MentionRef = ActorMention & { sentence?: string };
 
 /** A quotation together with the article it was read from. */
 export interface QuoteRef {
