@@ -107,10 +107,44 @@ function phrasing(paragraph: BodyParagraph): PhrasingContent[] {
 }
 
 /**
- * Writes the body as Markdown through remark, so every character of the source is escaped as
- * text: nothing an article contains can become HTML or a link on the page.
+ * Text that remark writes unchanged: none of the characters Markdown can read as inline syntax
+ * anywhere, a first character no block construct can claim (not a list marker such as "1." or
+ * "-", not "#", ">" or "="), and no space at either end.
+ */
+const VERBATIM_TEXT = /^(?!\d+[.)])[\p{L}\p{N}"'‘’“”«»„(][^*_[\]<>&\\`#\n\r\t]*(?<!\s)$/u;
+
+/**
+ * The Markdown remark writes for a body whose every block is plain text (most of them): blocks
+ * apart by a blank line, list items by a line break. Writing it directly skips remark's escaping
+ * of each character, about a tenth of the time spent reading an article.
+ */
+function writePlainMarkdown(structure: BodyStructure): string | null {
+  let out = '';
+  let inList = false;
+  for (const block of structure.blocks) {
+    const text = block.type === 'heading' ? block.heading.text : block.paragraph.text;
+    if (!VERBATIM_TEXT.test(text) || (block.type === 'paragraph' && block.paragraph.label))
+      return null;
+    const listItem = block.type === 'paragraph' && block.paragraph.listItem;
+    if (out) out += listItem && inList ? '\n' : '\n\n';
+    if (block.type === 'heading') out += `${'#'.repeat(block.heading.depth)} ${text}`;
+    else out += listItem ? `- ${text}` : text;
+    inList = listItem;
+  }
+  return out ? `${out}\n` : null;
+}
+
+/**
+ * Writes the body as Markdown, so every character of the source is escaped as text: nothing an
+ * article contains can become HTML or a link on the page. Plain text is written as it is (see
+ * writePlainMarkdown), anything else through remark.
  */
 export function toMarkdown(structure: BodyStructure): string {
+  return writePlainMarkdown(structure) ?? writeMarkdownWithRemark(structure);
+}
+
+/** Writes the body through remark, which escapes whatever Markdown could read as syntax. */
+export function writeMarkdownWithRemark(structure: BodyStructure): string {
   const children: RootContent[] = [];
   let list: List | null = null;
   for (const block of structure.blocks) {
