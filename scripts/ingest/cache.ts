@@ -19,6 +19,8 @@ import { compareStrings } from './text.ts';
 export interface ArticleCache {
   read: <T>(key: string) => T | undefined;
   write: (key: string, value: unknown) => void;
+  /** Stores a value given as its JSON text (`JSON.stringify(value)`). */
+  writeJson: (key: string, json: string) => void;
   /** Saves what this run wrote, so that the next run finds it; the cache is not used after. */
   close: () => void;
   /** How many reads found an entry, and how many did not. */
@@ -132,6 +134,17 @@ export function openArticleCache(dir: string): ArticleCache {
     queuedBytes = 0;
   };
 
+  const writeJson = (key: string, json: string): void => {
+    // The same line as JSON.stringify([key, value]) makes.
+    const line = `[${JSON.stringify(key)},${json}]\n`;
+    const length = Buffer.byteLength(line);
+    index.entries[key] = [pack, written + queuedBytes, length];
+    used.add(key);
+    queued.push(line);
+    queuedBytes += length;
+    if (queuedBytes >= FLUSH_BYTES) flush();
+  };
+
   return {
     stats,
     read<T>(key: string): T | undefined {
@@ -154,14 +167,9 @@ export function openArticleCache(dir: string): ArticleCache {
       return value;
     },
     write(key: string, value: unknown): void {
-      const line = `${JSON.stringify([key, value])}\n`;
-      const length = Buffer.byteLength(line);
-      index.entries[key] = [pack, written + queuedBytes, length];
-      used.add(key);
-      queued.push(line);
-      queuedBytes += length;
-      if (queuedBytes >= FLUSH_BYTES) flush();
+      writeJson(key, JSON.stringify(value));
     },
+    writeJson,
     close(): void {
       flush();
       if (fd !== null) closeSync(fd);

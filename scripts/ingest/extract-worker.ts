@@ -7,23 +7,25 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeArticle } from './analysis/analyze.ts';
 import { statedDate } from './corpus.ts';
 import { extractArticle, type Knowledge } from './extract.ts';
-import type { ExtractJob, ExtractOutput } from './pipeline.ts';
+import { writeOutputText, type ExtractOutput, type ExtractOutputText } from './extract-output.ts';
+import type { ExtractJob } from './pipeline.ts';
 
 const knowledge = (workerData as { data: Knowledge }).data;
 
 parentPort!.on('message', ({ name, bytes }: ExtractJob) => {
-  let value: ExtractOutput;
+  let value: ExtractOutputText;
   try {
     const result = extractArticle(name, bytes, knowledge);
-    value = { result, analysis: null };
+    const output: ExtractOutput = { result, analysis: null };
     if (result.ok) {
       const published = statedDate(result.draft);
       try {
-        value.analysis = { published, value: analyzeArticle(result.draft, knowledge, published) };
+        output.analysis = { published, value: analyzeArticle(result.draft, knowledge, published) };
       } catch {
         // Left to the main thread, which analyses it again and reports the failure where it always has.
       }
     }
+    value = writeOutputText(output);
   } catch (error) {
     parentPort!.postMessage({ ok: false, error: (error as Error).message });
     return;

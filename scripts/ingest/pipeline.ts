@@ -21,7 +21,15 @@ import {
   type Knowledge,
 } from './extract.ts';
 import { summarize, type IngestReport, type InputReport } from './report.ts';
-import { packStructure, unpackStructure, type BodyStructure } from './structure.ts';
+import {
+  readOutputText,
+  unpackExtractResult,
+  writeOutputText,
+  type CachedExtractResult,
+  type EarlyAnalysis,
+  type ExtractOutput,
+  type ExtractOutputText,
+} from './extract-output.ts';
 import { compareStrings } from './text.ts';
 import { createWorkerPool, WorkerPoolError, type WorkerPool } from '../../src/lib/worker-pool.ts';
 import { validateCorpus, writeContent } from './write.ts';
@@ -104,40 +112,6 @@ export interface ExtractJob {
   bytes: Uint8Array;
 }
 
-/** An analysis made ahead of the corpus step, at the date the article states. */
-interface EarlyAnalysis {
-  published: string | null;
-  value: ArticleAnalysis;
-}
-
-/** What a worker gives back for one input. */
-export interface ExtractOutput {
-  result: ExtractResult;
-  analysis: EarlyAnalysis | null;
-}
-
-/** An extraction as the cache keeps it: the draft's body as blocks only (structure.ts). */
-type CachedExtractResult =
-  | Exclude<ExtractResult, { ok: true }>
-  | {
-      ok: true;
-      draft: Omit<ArticleDraft, 'structure'> & { structure: Pick<BodyStructure, 'blocks'> };
-    };
-
-function packExtractResult(result: ExtractResult): CachedExtractResult {
-  return result.ok
-    ? { ok: true, draft: { ...result.draft, structure: packStructure(result.draft.structure) } }
-    : result;
-}
-
-function unpackExtractResult(cached: CachedExtractResult | undefined): ExtractResult | undefined {
-  if (!cached?.ok) return cached;
-  return {
-    ok: true,
-    draft: { ...cached.draft, structure: unpackStructure(cached.draft.structure) },
-  };
-}
-
 /** Below this many inputs to read, starting worker threads costs more than it saves. */
 const PARALLEL_MIN_INPUTS = 48;
 
@@ -151,15 +125,15 @@ type ExtractOutcome = ExtractOutput | { failure: string };
 function startExtraction(
   knowledge: Knowledge,
   threads: number,
-  onOutput: (job: ExtractJob, output: ExtractOutput) => void,
+  onOutput: (job: ExtractJob, output: ExtractOutput, text: ExtractOutputText | null) => void,
 ) {
   const waiting: Array<{ job: ExtractJob; resolve: (outcome: Promise<ExtractOutcome>) => void }> =
     [];
-  let pool: WorkerPool<ExtractJob, ExtractOutput> | null = null;
+  let pool: WorkerPool<ExtractJob, ExtractOutputText> | null = null;
   const extractHere = async (job: ExtractJob): Promise<ExtractOutcome> => {
     try {
       const output = { result: extractArticle(job.name, job.bytes, knowledge), analysis: null };
-      onOutput(job, output);
+      onOutput(job, output, null);
       return output;
     } catch (error) {
       return { failure: (error as Error).message };
@@ -170,7 +144,11 @@ function startExtraction(
     pool!
       .run(job)
       // Handled as each arrives, while this thread would otherwise wait for the workers.
-      .then((output) => (onOutput(job, output), output))
+      .then((text) => {
+        const output = readOutputText(text);
+        onOutput(job, output, text);
+        return output;
+      })
       .catch((error: Error) =>
         error instanceof WorkerPoolError ? extractHere(job) : { failure: error.message },
       );
@@ -180,7 +158,7 @@ function startExtraction(
       if (pool) return extractOnPool(job);
       const outcome = new Promise<ExtractOutcome>((resolve) => waiting.push({ job, resolve }));
       if (threads >= 2 && waiting.length >= PARALLEL_MIN_INPUTS) {
-        pool = createWorkerPool<ExtractJob, ExtractOutput>(
+        pool = createWorkerPool<ExtractJob, ExtractOutputText>(
           new URL('./extract-worker.ts', import.meta.url),
           threads,
           knowledge,
@@ -225,14 +203,16 @@ async function readInputs(
 ): Promise<{ drafts: ArticleDraft[]; early: Map<string, EarlyAnalysis> }> {
   const names = (await readdir(options.seedsDir)).sort(compareStrings);
   const threads = options.threads ?? Math.min(availableParallelism(), 4);
-  const extraction = startExtraction(knowledge, threads, (job, output) => {
+  const extraction = startExtraction(knowledge, threads, (job, output, text) => {
     if (!cache) return;
     const key = cache.keys.get(job.name)!;
-    cache.store.write(key, packExtractResult(output.result));
-    if (output.analysis)
-      cache.store.write(
-        analysisCacheKey(key, output.analysis.published, cache.version),
-        output.analysis.value,
+    // A worker's output comes as the JSON the cache keeps; one read here is serialized now.
+    const { result, analysis } = text ?? writeOutputText(output);
+    cache.store.writeJson(key, result);
+    if (analysis)
+      cache.store.writeJson(
+        analysisCacheKey(key, analysis.published, cache.version),
+        analysis.json,
       );
   });
   const slots: Array<{ entry: InputReport; result: ExtractResult | Promise<ExtractOutcome> }> = [];

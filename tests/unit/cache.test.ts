@@ -10,7 +10,9 @@ import {
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeCacheKey, openArticleCache } from '../../scripts/ingest/cache.ts';
-import { runIngest } from '../../scripts/ingest/pipeline.ts';
+import { currentPipelineVersion, loadKnowledge, runIngest } from '../../scripts/ingest/pipeline.ts';
+import { extractArticle } from '../../scripts/ingest/extract.ts';
+import { packExtractResult } from '../../scripts/ingest/extract-output.ts';
 import { listFiles } from '../helpers/ingest.ts';
 import { extractSeed, ROOT, seedFiles } from '../helpers/seeds.ts';
 import { packStructure, unpackStructure } from '../../scripts/ingest/structure.ts';
@@ -235,5 +237,44 @@ describe('an ingest on worker threads', () => {
 
     expect(outcome.report.totals.articles).toBe(60);
     expectSameContent(threaded, single);
+  });
+
+  it('caches what the workers read as the main thread would, so a rerun reads nothing again', async () => {
+    const seeds = temp('generated');
+    await generateCorpus(seeds, 60);
+    const cacheDir = temp('cache');
+    const threaded = temp('threaded');
+    await runIngest({
+      seedsDir: seeds,
+      outDir: threaded,
+      knowledgeDir: KNOWLEDGE,
+      cacheDir,
+      threads: 2,
+    });
+
+    // Each entry the workers sent as JSON text is the extraction this thread makes of that file.
+    const version = currentPipelineVersion(KNOWLEDGE);
+    const knowledge = loadKnowledge(KNOWLEDGE);
+    const cache = openArticleCache(cacheDir);
+    const names = readdirSync(seeds).sort();
+    for (const name of names) {
+      const bytes = readFileSync(path.join(seeds, name));
+      const expected = JSON.parse(
+        JSON.stringify(packExtractResult(extractArticle(name, bytes, knowledge))),
+      ) as unknown;
+      expect(cache.read(computeCacheKey(name, bytes, version)), name).toEqual(expected);
+    }
+    expect(cache.stats).toEqual({ hits: names.length, misses: 0 });
+    cache.close();
+
+    const rerun = temp('rerun');
+    await runIngest({
+      seedsDir: seeds,
+      outDir: rerun,
+      knowledgeDir: KNOWLEDGE,
+      cacheDir,
+      threads: 2,
+    });
+    expectSameContent(rerun, threaded);
   });
 });
