@@ -2,15 +2,15 @@
  * The benchmark: generates N raw articles, runs the real pipeline on them in a clean folder
  * (ingest → astro build → Pagefind), then an incremental run after one article is changed and
  * one added, then a bare Astro build of the same articles for reference. Prints JSON lines.
- * Usage: npm run bench -- --articles 1000 [--keep] [--runs cold,search,incremental,bare] [--astro-heap-mb M] [--bare-heap-mb M]
+ * Usage: npm run bench -- --help
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
+import { failCommand, parseCommandLine, readWholeNumber } from './cli.ts';
 import { measureFirstSearch } from './bench/measure-search.ts';
 import { chooseAstroNodeFlags } from './site/split-build.ts';
 import {
@@ -21,22 +21,35 @@ import {
 } from './bench/generate-corpus.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const { values } = parseArgs({
-  options: {
-    articles: { type: 'string', default: '100' },
-    keep: { type: 'boolean', default: false },
-    // Node's heap for Parallax's Astro step, and for the bare reference's (which bundles every
-    // article's body and HTML into its build, and runs out of the default heap at 10,000).
-    'astro-heap-mb': { type: 'string' },
-    'bare-heap-mb': { type: 'string' },
-    // Which runs to make; the incremental run follows the cold one.
-    runs: { type: 'string', default: 'cold,search,incremental,bare' },
-  },
+const USAGE =
+  'npm run bench -- --articles N [--keep] [--runs cold,search,incremental,bare] [--astro-heap-mb M] [--bare-heap-mb M]';
+const RUNS = ['cold', 'search', 'incremental', 'bare'];
+const values = parseCommandLine('bench', USAGE, {
+  articles: { type: 'string', default: '100' },
+  keep: { type: 'boolean', default: false },
+  // Node's heap for Parallax's Astro step, and for the bare reference's (which bundles every
+  // article's body and HTML into its build, and runs out of the default heap at 10,000).
+  'astro-heap-mb': { type: 'string' },
+  'bare-heap-mb': { type: 'string' },
+  // Which runs to make; the incremental run follows the cold one.
+  runs: { type: 'string', default: RUNS.join(',') },
 });
 const runs = new Set(values.runs.split(','));
-const articles = Number(values.articles);
-const astroHeap = values['astro-heap-mb'] ? Number(values['astro-heap-mb']) : null;
-const bareHeap = values['bare-heap-mb'] ? Number(values['bare-heap-mb']) : null;
+const unknownRuns = [...runs].filter((r) => !RUNS.includes(r));
+if (unknownRuns.length)
+  failCommand('bench', `--runs: unknown run ${unknownRuns.join(', ')} (runs: ${RUNS.join(', ')})`);
+/** A whole-number option, or null when it is not given; a malformed one stops the benchmark. */
+function readNumberOption(name: keyof typeof values, min: number): number | null {
+  const text = values[name];
+  if (typeof text !== 'string') return null;
+  return (
+    readWholeNumber(text, min) ??
+    failCommand('bench', `--${name}: not a whole number of at least ${min}: ${text}`)
+  );
+}
+const articles = readNumberOption('articles', 1)!;
+const astroHeap = readNumberOption('astro-heap-mb', 64);
+const bareHeap = readNumberOption('bare-heap-mb', 64);
 
 /** Sums the resident memory of a process and all its descendants, from /proc. */
 function treeRssKb(rootPid: number): number {

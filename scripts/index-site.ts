@@ -1,15 +1,17 @@
 /**
  * Builds the Pagefind search index over the built site in dist/.
- * Usage: tsx scripts/index-site.ts [--site DIR]
+ * Usage: tsx scripts/index-site.ts --help
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { checkFolder, failCommand, parseCommandLine } from './cli.ts';
 import { indexSite } from './site/pagefind.ts';
 
-const { values } = parseArgs({
-  options: { site: { type: 'string', default: process.env.PARALLAX_DIST ?? 'dist' } },
+const values = parseCommandLine('index', 'tsx scripts/index-site.ts [--site DIR]', {
+  site: { type: 'string', default: process.env.PARALLAX_DIST ?? 'dist' },
 });
 const site = path.resolve(values.site);
+const problem = checkFolder(site);
+if (problem) failCommand('index', `--site: ${problem} (npm run build makes it)`);
 const started = performance.now();
 const { pages, warnings } = await indexSite(site);
 if (warnings) console.warn(warnings);

@@ -57,7 +57,9 @@ export function serveStatic(root: string, port = 0): Promise<StaticServer> {
     });
     createReadStream(target).pipe(res);
   });
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    // A port already in use fails the promise rather than the process.
+    server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       const { port: actual } = server.address() as AddressInfo;
       resolve({
