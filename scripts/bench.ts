@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { failCommand, parseCommandLine, readWholeNumber } from './cli.ts';
+import { readShellTimes, timeShellArgs, type CpuSeconds } from './bench/cpu-times.ts';
 import { measureFirstSearch } from './bench/measure-search.ts';
 import { chooseAstroNodeFlags } from './site/split-build.ts';
 import {
@@ -76,16 +77,21 @@ function treeRssKb(rootPid: number): number {
   return total;
 }
 
-/** Runs a command to completion, timing it and sampling its process tree's peak memory. */
+/**
+ * Runs a command to completion, timing it and sampling its process tree's peak memory. Its
+ * processor time is read too: on this workplace's machines creating a file costs up to half a
+ * millisecond of kernel time, and the site's tens of thousands of files make the kernel's share
+ * (`sys`) a large and varying part of a step.
+ */
 function runStep(
   command: string,
   args: string[],
   env: Record<string, string>,
   cwd = ROOT,
-): Promise<{ ms: number; peakRssMb: number; log: string }> {
+): Promise<{ ms: number; peakRssMb: number; cpuS: CpuSeconds | null; log: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, {
+    const child = spawn('sh', timeShellArgs(command, args), {
       cwd,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,6 +114,7 @@ function runStep(
         resolve({
           ms: Math.round(performance.now() - started),
           peakRssMb: Math.round(peak / 1024),
+          cpuS: readShellTimes(stderr),
           log,
         });
     });
@@ -196,6 +203,7 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
     totalMs: ingest.ms + build.ms + index.ms,
     peakRssMb: Math.max(ingest.peakRssMb, build.peakRssMb, index.peakRssMb),
     stepRssMb: { ingest: ingest.peakRssMb, build: build.peakRssMb, index: index.peakRssMb },
+    stepCpuS: { ingest: ingest.cpuS, build: build.cpuS, index: index.cpuS },
     distMb: dist.mb,
     indexMb: measureFolder(path.join(env.PARALLAX_DIST, 'pagefind')).mb,
     articleHtmlKbMean:
@@ -209,7 +217,7 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
 /** Builds the same articles with a bare Astro project: one page per article, no analysis. */
 async function runBareReference(
   work: string,
-): Promise<{ buildMs: number; peakRssMb: number; pages: number }> {
+): Promise<{ buildMs: number; peakRssMb: number; cpuS: CpuSeconds | null; pages: number }> {
   // Inside the project, so that 'astro' resolves from the project's node_modules.
   const bare = path.join(ROOT, '.cache', `bench-bare-${process.pid}`);
   await rm(bare, { recursive: true, force: true });
@@ -242,8 +250,13 @@ async function runBareReference(
     // With the young generation Parallax's build gives Astro, so that the ratio is Parallax's
     // own overhead and not a difference in the runtime's settings.
     const env = withNodeOptions({}, bareHeap, chooseAstroNodeFlags());
-    const { ms, peakRssMb } = await runStep(astro, ['build'], env, bare);
-    return { buildMs: ms, peakRssMb, pages: measureFolder(path.join(work, 'bare-dist')).pages };
+    const { ms, peakRssMb, cpuS } = await runStep(astro, ['build'], env, bare);
+    return {
+      buildMs: ms,
+      peakRssMb,
+      cpuS,
+      pages: measureFolder(path.join(work, 'bare-dist')).pages,
+    };
   } finally {
     await rm(bare, { recursive: true, force: true });
   }
@@ -324,6 +337,7 @@ try {
         pages: bare.pages,
         buildMs: bare.buildMs,
         peakRssMb: bare.peakRssMb,
+        cpuS: bare.cpuS,
         parallaxBuildRatio: Math.round(((cold.buildMs as number) / bare.buildMs) * 100) / 100,
         // Parallax renders a page for every actor, event, topic and source too: per page built.
         perPageRatio:
