@@ -243,14 +243,10 @@ describe('an ingest on worker threads', () => {
     const seeds = temp('generated');
     await generateCorpus(seeds, 60);
     const cacheDir = temp('cache');
+    const ingestOnWorkers = (outDir: string) =>
+      runIngest({ seedsDir: seeds, outDir, knowledgeDir: KNOWLEDGE, cacheDir, threads: 2 });
     const threaded = temp('threaded');
-    await runIngest({
-      seedsDir: seeds,
-      outDir: threaded,
-      knowledgeDir: KNOWLEDGE,
-      cacheDir,
-      threads: 2,
-    });
+    await ingestOnWorkers(threaded);
 
     // Each entry the workers sent as JSON text is the extraction this thread makes of that file.
     const version = currentPipelineVersion(KNOWLEDGE);
@@ -268,13 +264,7 @@ describe('an ingest on worker threads', () => {
     cache.close();
 
     const rerun = temp('rerun');
-    await runIngest({
-      seedsDir: seeds,
-      outDir: rerun,
-      knowledgeDir: KNOWLEDGE,
-      cacheDir,
-      threads: 2,
-    });
+    await ingestOnWorkers(rerun);
     expectSameContent(rerun, threaded);
   });
 });
