@@ -29,7 +29,7 @@ const values = parseCommandLine('bench', USAGE, {
   articles: { type: 'string', default: '100' },
   keep: { type: 'boolean', default: false },
   // Node's heap for Parallax's Astro step, and for the bare reference's (which bundles every
-  // article's body and HTML into its build, and runs out of the default heap at 10,000).
+  // article's body and HTML into its build: 2.6 GB at 10,000 articles, beyond that more).
   'astro-heap-mb': { type: 'string' },
   'bare-heap-mb': { type: 'string' },
   // Which runs to make; the incremental run follows the cold one.
