@@ -3,10 +3,12 @@ import { promisify } from 'node:util';
 import {
   appendFileSync,
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -46,9 +48,15 @@ async function ingest(): Promise<void> {
  * Builds the site and its search index from the work folder's content, with one Astro process or
  * several, and returns the build's log.
  */
-async function build(dist: string, cache: string, processes = 1): Promise<string> {
+async function build(
+  dist: string,
+  cache: string,
+  processes = 1,
+  extraEnv: Record<string, string> = {},
+): Promise<string> {
   const env = {
     ...process.env,
+    ...extraEnv,
     PARALLAX_CONTENT: content,
     PARALLAX_DIST: dist,
     PARALLAX_CACHE: cache,
@@ -121,6 +129,23 @@ describe('an incremental site build', () => {
     expect(log).toMatch(/incremental build/);
     expect(log).toMatch(/[1-9]\d* removed deleted/);
     expect(await compareWithFullBuild(incremental, 'added')).toEqual([]);
+  }, 300_000);
+
+  it("after a change of code, writes over the last build's files rather than deleting them first, removes those it no longer has, and gives the same site", async () => {
+    const page = path.join(incremental, 'index.html');
+    const { ino } = statSync(page);
+    const strays = ['articles/withdrawn-long-ago/index.html', '_astro/old-build.css'];
+    for (const stray of strays) {
+      mkdirSync(path.dirname(path.join(incremental, stray)), { recursive: true });
+      writeFileSync(path.join(incremental, stray), 'left by an earlier build');
+    }
+    const log = await build(incremental, incrementalCache, 1, { PARALLAX_FULL_BUILD: '1' });
+    expect(log).toMatch(/full build/);
+    expect(log).toMatch(/full build: 2 files of the last build removed/);
+    expect(statSync(page).ino).toBe(ino);
+    for (const stray of strays) expect(existsSync(path.join(incremental, stray))).toBe(false);
+    expect(existsSync(path.join(incremental, 'articles/withdrawn-long-ago'))).toBe(false);
+    expect(await compareWithFullBuild(incremental, 'rebuilt')).toEqual([]);
   }, 300_000);
 });
 

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { listFiles } from '../../helpers/ingest.ts';
 import { makeTempDir } from '../../helpers/temp.ts';
 
 const temp = () => makeTempDir('plan');
@@ -60,5 +61,53 @@ describe('choosing the pages to render', () => {
       '/articles/lost-file/',
       '/articles/new/',
     ]);
+  });
+});
+
+describe('a full build over the last one', () => {
+  it("removes the last build's files it did not write again, and the folders they leave empty, but never the search index", async () => {
+    const { listOutputFiles, removeUnwrittenFiles } =
+      await import('../../../src/integrations/incremental-pages.ts');
+    const dist = temp();
+    const files = [
+      'index.html',
+      'articles/kept/index.html',
+      'articles/gone/index.html',
+      'articles/gone/rss.xml',
+      '_astro/old.css',
+      '_astro/new.css',
+      'pagefind/pagefind.js',
+      '.git/HEAD',
+    ];
+    for (const file of files) {
+      mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
+      writeFileSync(path.join(dist, file), 'before');
+    }
+    const before = listOutputFiles(dist);
+    expect([...before.keys()].map((f) => path.relative(dist, f)).sort()).toEqual(
+      files.filter((f) => !/^(pagefind|\.git)\//.test(f)).sort(),
+    );
+    // What the new build wrote: the same files written again get a new time.
+    const later = new Date(Date.now() + 5000);
+    for (const file of ['index.html', 'articles/kept/index.html', '_astro/new.css']) {
+      writeFileSync(path.join(dist, file), 'after');
+      utimesSync(path.join(dist, file), later, later);
+    }
+    writeFileSync(path.join(dist, 'articles/kept/rss.xml'), 'new');
+
+    // As Astro gives its output folder: with a final slash.
+    expect(removeUnwrittenFiles(`${dist}/`, before)).toBe(3);
+    expect(listFiles(dist)).toEqual(
+      [
+        '.git/HEAD',
+        '_astro/new.css',
+        'articles/kept/index.html',
+        'articles/kept/rss.xml',
+        'index.html',
+        'pagefind/pagefind.js',
+      ].sort(),
+    );
+    expect(existsSync(path.join(dist, 'articles/gone'))).toBe(false);
+    expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toBe('after');
   });
 });
