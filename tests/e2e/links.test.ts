@@ -64,6 +64,23 @@ describe('links of the built site', () => {
     );
     expect(broken).toEqual([]);
   });
+
+  it('gives every page the icon, and crawlers a robots.txt that points at the sitemap', () => {
+    const pages = htmlFiles();
+    const without = pages.filter(
+      (page) =>
+        !readFileSync(path.join(DIST, page), 'utf8').includes(
+          '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
+        ),
+    );
+    expect(without).toEqual([]);
+    expect(readFileSync(path.join(DIST, 'favicon.svg'), 'utf8')).toMatch(/^<svg[^>]*>/);
+    const robots = readFileSync(path.join(DIST, 'robots.txt'), 'utf8');
+    const sitemap = /^Sitemap: (\S+)$/m.exec(robots)?.[1];
+    expect(robots).toMatch(/^User-agent: \*$/m);
+    expect(new URL(sitemap!).pathname).toBe('/sitemap-index.xml');
+    expect(fileFor('/sitemap-index.xml')).not.toBeNull();
+  });
 });
 
 describe('the search index of the built site', () => {
