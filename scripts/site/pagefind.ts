@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { HASHED_FOLDERS, listUnreferencedFiles } from './pagefind-files.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 /** Pagefind's command, as npm installs it with the package. */
@@ -31,17 +33,42 @@ function runPagefind(args: string[]): Promise<string> {
 export const SEARCHABLE_PAGES = '{articles,actors,events,topics,sources}/*/index.html';
 
 /**
+ * Hard-links the files of an index folder that are named by their content (fragments, chunks,
+ * metadata) into another. Pagefind writes its other files (its scripts, its entry) through to
+ * whatever file is there, and a link to the live index's would change it in place.
+ */
+function linkContentNamedFiles(from: string, to: string): void {
+  const names = [
+    ...readdirSync(from).filter((name) => name.endsWith('.pf_meta')),
+    ...HASHED_FOLDERS.filter((folder) => existsSync(path.join(from, folder))).flatMap((folder) =>
+      readdirSync(path.join(from, folder)).map((name) => path.join(folder, name)),
+    ),
+  ];
+  for (const name of names) {
+    mkdirSync(path.dirname(path.join(to, name)), { recursive: true });
+    linkSync(path.join(from, name), path.join(to, name));
+  }
+}
+
+/**
  * Indexes the searchable pages of a built site and writes the index to `<site>/pagefind`, returning
  * how many pages it holds and any warnings Pagefind gave. Pagefind's command is used rather than
  * its Node API: on the same pages it writes the same files in about 20 % less time (a 10,000-article
  * site: 26 s instead of 33 s).
+ *
+ * The new index is made in a staging folder that starts with hard links to the last index's
+ * content-named files, then swapped in, so that a failed run leaves the old one whole. Pagefind does not compress or write a
+ * file named by its content that is already there, so after a small change it writes only what
+ * changed; the files the new index no longer names are removed before the swap, so that none of
+ * the last index outlives it (tested: the same files as an index made from nothing).
  */
 export async function indexSite(siteDir: string): Promise<{ pages: number; warnings: string }> {
-  // Written beside the old index and swapped in, so that no file of an earlier build's index
-  // (its fragments are named by content) outlives it, and a failed run leaves the old one whole.
   const target = path.join(siteDir, 'pagefind');
   const staging = path.join(siteDir, `.pagefind-${process.pid}`);
   try {
+    await rm(staging, { recursive: true, force: true });
+    if (existsSync(path.join(target, 'pagefind-entry.json')))
+      linkContentNamedFiles(target, staging);
     const warnings = await runPagefind([
       '--site',
       siteDir,
@@ -53,6 +80,7 @@ export async function indexSite(siteDir: string): Promise<{ pages: number; warni
       'en',
       '--quiet',
     ]);
+    for (const file of listUnreferencedFiles(staging)) rmSync(path.join(staging, file));
     const entry = JSON.parse(await readFile(path.join(staging, 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
