@@ -61,7 +61,7 @@ function readPagefindFile(file: string): Uint8Array {
 }
 
 /** The folders of a Pagefind index whose files are named by a hash of what they hold. */
-export const HASHED_FOLDERS = ['fragment', 'index', 'filter'];
+const HASHED_FOLDERS = ['fragment', 'index', 'filter'];
 
 /**
  * The files of a Pagefind index folder that its entry no longer reaches: fragments and chunks its

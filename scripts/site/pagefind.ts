@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { HASHED_FOLDERS, listUnreferencedFiles } from './pagefind-files.ts';
+import { listUnreferencedFiles } from './pagefind-files.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 /** Pagefind's command, as npm installs it with the package. */
@@ -33,21 +33,20 @@ function runPagefind(args: string[]): Promise<string> {
 export const SEARCHABLE_PAGES = '{articles,actors,events,topics,sources}/*/index.html';
 
 /**
- * Hard-links the files of an index folder that are named by their content (fragments, chunks,
- * metadata) into another. Pagefind writes its other files (its scripts, its entry) through to
- * whatever file is there, and a link to the live index's would change it in place.
+ * Hard-links the last index's page fragments into a staging folder. Only fragments: they are
+ * nearly all the index's files, and a page that did not change has the same one. The word and
+ * filter chunks change with any page added (they number the pages), and a stale file under a name
+ * Pagefind picks again would be kept in place of the new one; among fragments that takes a new
+ * fragment's name (28 bits of a hash) matching a stale one's, about one chance in ten million
+ * with a few changed pages. Pagefind's other files (its scripts, its entry) are written through to
+ * whatever file is there, and a link would change the live index's.
  */
-function linkContentNamedFiles(from: string, to: string): void {
-  const names = [
-    ...readdirSync(from).filter((name) => name.endsWith('.pf_meta')),
-    ...HASHED_FOLDERS.filter((folder) => existsSync(path.join(from, folder))).flatMap((folder) =>
-      readdirSync(path.join(from, folder)).map((name) => path.join(folder, name)),
-    ),
-  ];
-  for (const name of names) {
-    mkdirSync(path.dirname(path.join(to, name)), { recursive: true });
-    linkSync(path.join(from, name), path.join(to, name));
-  }
+function linkFragments(from: string, to: string): void {
+  const folder = path.join(from, 'fragment');
+  if (!existsSync(folder)) return;
+  mkdirSync(path.join(to, 'fragment'), { recursive: true });
+  for (const name of readdirSync(folder))
+    linkSync(path.join(folder, name), path.join(to, 'fragment', name));
 }
 
 /**
@@ -56,8 +55,8 @@ function linkContentNamedFiles(from: string, to: string): void {
  * its Node API: on the same pages it writes the same files in about 20 % less time (a 10,000-article
  * site: 26 s instead of 33 s).
  *
- * The new index is made in a staging folder that starts with hard links to the last index's
- * content-named files, then swapped in, so that a failed run leaves the old one whole. Pagefind does not compress or write a
+ * The new index is made in a staging folder that starts with hard links to the last index's page
+ * fragments, then swapped in, so that a failed run leaves the old one whole. Pagefind does not compress or write a
  * file named by its content that is already there, so after a small change it writes only what
  * changed; the files the new index no longer names are removed before the swap, so that none of
  * the last index outlives it (tested: the same files as an index made from nothing).
@@ -67,8 +66,7 @@ export async function indexSite(siteDir: string): Promise<{ pages: number; warni
   const staging = path.join(siteDir, `.pagefind-${process.pid}`);
   try {
     await rm(staging, { recursive: true, force: true });
-    if (existsSync(path.join(target, 'pagefind-entry.json')))
-      linkContentNamedFiles(target, staging);
+    if (existsSync(path.join(target, 'pagefind-entry.json'))) linkFragments(target, staging);
     const warnings = await runPagefind([
       '--site',
       siteDir,
