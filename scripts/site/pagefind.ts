@@ -56,10 +56,10 @@ function linkFragments(from: string, to: string): void {
  * site: 26 s instead of 33 s).
  *
  * The new index is made in a staging folder that starts with hard links to the last index's page
- * fragments, then swapped in, so that a failed run leaves the old one whole. Pagefind does not compress or write a
- * file named by its content that is already there, so after a small change it writes only what
- * changed; the files the new index no longer names are removed before the swap, so that none of
- * the last index outlives it (tested: the same files as an index made from nothing).
+ * fragments, then swapped in, so that a failed run leaves the old one whole. Pagefind does not
+ * compress or write a file named by its content that is already there, so after a small change
+ * it writes only what changed; the files the new index no longer names are removed before the
+ * swap, so that none of the last index outlives it (tested: the same files as a fresh index).
  */
 export async function indexSite(siteDir: string): Promise<{ pages: number; warnings: string }> {
   const target = path.join(siteDir, 'pagefind');
