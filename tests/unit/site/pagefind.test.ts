@@ -23,6 +23,10 @@ function writePage(site: string, address: string, body: string): void {
   );
 }
 
+/** The body of an entry page, marked for the index. */
+const marked = (title: string, text = '') =>
+  `<main data-pagefind-body><h1>${title}</h1>${text && `<p>${text}</p>`}</main>`;
+
 describe('indexing a built site with Pagefind', () => {
   it('indexes the entry pages that mark a body, and only those, into <site>/pagefind', async () => {
     const site = makeTempDir('pagefind-site');
@@ -55,33 +59,17 @@ describe('indexing a built site with Pagefind', () => {
 
   it('after a change writes only what changed, keeps the other files as they were, and gives the index a fresh run gives', async () => {
     const site = makeTempDir('pagefind-reindex');
-    writePage(
-      site,
-      'articles/one',
-      '<main data-pagefind-body><h1>One</h1><p>Gas talks.</p></main>',
-    );
-    writePage(
-      site,
-      'articles/two',
-      '<main data-pagefind-body><h1>Two</h1><p>Grain deal.</p></main>',
-    );
-    writePage(site, 'actors/aliyev', '<main data-pagefind-body><h1>Aliyev</h1></main>');
+    writePage(site, 'articles/one', marked('One', 'Gas talks.'));
+    writePage(site, 'articles/two', marked('Two', 'Grain deal.'));
+    writePage(site, 'actors/aliyev', marked('Aliyev'));
     await indexSite(site);
     const fragments = path.join(site, 'pagefind', 'fragment');
     const before = new Map(
       readdirSync(fragments).map((n) => [n, statSync(path.join(fragments, n)).ino]),
     );
 
-    writePage(
-      site,
-      'articles/two',
-      '<main data-pagefind-body><h1>Two</h1><p>Grain deal signed.</p></main>',
-    );
-    writePage(
-      site,
-      'articles/three',
-      '<main data-pagefind-body><h1>Three</h1><p>Talks end.</p></main>',
-    );
+    writePage(site, 'articles/two', marked('Two', 'Grain deal signed.'));
+    writePage(site, 'articles/three', marked('Three', 'Talks end.'));
     expect(await indexSite(site)).toEqual({ pages: 4, warnings: '' });
     const after = readdirSync(fragments);
     // Two pages did not change: their fragments are the same files; the changed page's old one is gone.
@@ -107,11 +95,7 @@ describe('indexing a built site with Pagefind', () => {
 
   it('keeps a whole index as it was when a new run fails', async () => {
     const site = makeTempDir('pagefind-failed-reindex');
-    writePage(
-      site,
-      'articles/one',
-      '<main data-pagefind-body><h1>One</h1><p>Gas talks.</p></main>',
-    );
+    writePage(site, 'articles/one', marked('One', 'Gas talks.'));
     await indexSite(site);
     const index = path.join(site, 'pagefind');
     const files = listFiles(index);
