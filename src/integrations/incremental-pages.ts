@@ -59,12 +59,8 @@ export function listOutputFiles(dir: string): Map<string, number> {
   for (const name of readdirSync(dir)) {
     if (KEPT_BY_FULL_BUILD.has(name)) continue;
     const top = path.join(dir, name);
-    const entries = statSync(top).isDirectory()
-      ? readdirSync(top, { withFileTypes: true, recursive: true })
-          .filter((e) => e.isFile())
-          .map((e) => path.join(e.parentPath, e.name))
-      : [top];
-    for (const file of entries) files.set(file, statSync(file).mtimeMs);
+    for (const file of statSync(top).isDirectory() ? listFiles(top) : [top])
+      files.set(file, statSync(file).mtimeMs);
   }
   return files;
 }
