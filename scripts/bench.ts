@@ -13,6 +13,7 @@ import matter from 'gray-matter';
 import { failCommand, parseCommandLine, readWholeNumber } from './cli.ts';
 import { readShellTimes, timeShellArgs, type CpuSeconds } from './bench/cpu-times.ts';
 import { measureFirstSearch } from './bench/measure-search.ts';
+import { readIngestSteps } from './bench/ingest-steps.ts';
 import { chooseAstroNodeFlags } from './site/split-build.ts';
 import {
   createRandom,
@@ -100,7 +101,7 @@ function runStep(
     let log = '';
     child.stdout.on('data', (d: Buffer) => {
       for (const line of d.toString().split('\n'))
-        if (/entry pages:|page\(s\) built/.test(line)) log += `${line}\n`;
+        if (/entry pages:|page\(s\) built|ingest steps:/.test(line)) log += `${line}\n`;
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
@@ -175,6 +176,7 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
     path.join(work, 'knowledge'),
     '--cache',
     path.join(work, 'ingest-cache'),
+    '--timings',
   ];
   const ingest = await runStep(tsx, ['scripts/ingest.ts', ...ingestArgs], env);
   const build = await runStep(tsx, ['scripts/build-site.ts'], withNodeOptions(env, astroHeap));
@@ -198,6 +200,7 @@ async function runPipeline(label: string, work: string): Promise<Record<string, 
       [...build.log.matchAll(/entry pages: (\d+ of \d+) rendered/g)].at(-1)?.[1] ?? null,
     buildProcesses: Number(/split build \((\d+) processes\)/.exec(build.log)?.[1] ?? 1),
     ingestMs: ingest.ms,
+    ingestStepsMs: readIngestSteps(ingest.log),
     buildMs: build.ms,
     indexMs: index.ms,
     totalMs: ingest.ms + build.ms + index.ms,

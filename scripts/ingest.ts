@@ -9,7 +9,7 @@ import { formatReportTable } from './ingest/report.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const USAGE =
-  'tsx scripts/ingest.ts [--seeds DIR] [--out DIR] [--knowledge DIR] [--cache DIR | --no-cache] [--threads N] [--strict] [--verbose]';
+  'tsx scripts/ingest.ts [--seeds DIR] [--out DIR] [--knowledge DIR] [--cache DIR | --no-cache] [--threads N] [--strict] [--verbose] [--timings]';
 const values = parseCommandLine('ingest', USAGE, {
   seeds: { type: 'string', default: path.join(root, 'seeds') },
   out: { type: 'string', default: path.join(root, 'content') },
@@ -18,6 +18,8 @@ const values = parseCommandLine('ingest', USAGE, {
   cache: { type: 'string', default: path.join(root, '.cache', 'ingest') },
   'no-cache': { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
+  // One line giving how long each step took, for the benchmark and for finding slow steps.
+  timings: { type: 'boolean', default: false },
   threads: { type: 'string' },
 });
 const seedsProblem = checkFolder(path.resolve(values.seeds));
@@ -32,6 +34,7 @@ if (threads === null)
   failCommand('ingest', `--threads: not a whole number of at least 1: ${values.threads}`);
 
 const showProgress = process.stderr.isTTY;
+const stepTimes: string[] = [];
 const outcome = await runIngest({
   seedsDir: path.resolve(values.seeds),
   outDir: path.resolve(values.out),
@@ -43,9 +46,11 @@ const outcome = await runIngest({
     if (showProgress && total >= 50 && (done % 50 === 0 || done === total))
       process.stderr.write(`\ringest: ${done}/${total} files read`);
   },
+  onStep: (step, ms) => stepTimes.push(`${step} ${Math.round(ms)} ms`),
 });
 if (showProgress && outcome.report.totals.inputs >= 50) process.stderr.write('\n');
 console.log(formatReportTable(outcome.report, values.verbose));
+if (values.timings) console.log(`ingest steps: ${stepTimes.join(', ')}`);
 if (outcome.report.totals.articles === 0)
   console.error('ingest: no article could be ingested; content/ was left as it was');
 else if (outcome.exitCode !== 0)

@@ -135,11 +135,11 @@ export function buildCorpus(
   for (const [copy, original] of duplicates)
     note(copy, `repeats ${original}: shown as a duplicate, not as an independent source`);
 
-  const sentences = new Map(
-    drafts.map((d) => [d.seedFile, sentencesOf(d.structure.paragraphs.map(paragraphText))]),
-  );
   const yearIndex = indexDatedSentences(
-    drafts.map((d) => ({ seedFile: d.seedFile, sentences: sentences.get(d.seedFile)! })),
+    drafts.map((d) => ({
+      seedFile: d.seedFile,
+      paragraphs: d.structure.paragraphs.map(paragraphText),
+    })),
   );
 
   const articles: CorpusArticle[] = drafts.map((draft) => {
@@ -149,7 +149,10 @@ export function buildCorpus(
     let dateInferred = false;
     if (meta.date && date === null) {
       const inferred = inferYear(
-        { seedFile: draft.seedFile, sentences: sentences.get(draft.seedFile)! },
+        {
+          seedFile: draft.seedFile,
+          sentences: sentencesOf(structure.paragraphs.map(paragraphText)),
+        },
         yearIndex,
       );
       if (inferred) {

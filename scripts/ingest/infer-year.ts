@@ -41,13 +41,22 @@ export type DatedSentenceIndex = Map<
   Array<{ seedFile: string; year: number; stems: Set<string> }>
 >;
 
-/** Builds, once per corpus, the index of dated sentences that year inference searches. */
+// Every year a date can have is written like this (dates.ts), so text without it dates nothing.
+const WRITTEN_YEAR = /(?:19|20)\d{2}/;
+
+/**
+ * Builds, once per corpus, the index of dated sentences that year inference searches. Only the
+ * paragraphs that write a year are split into sentences and searched for dates: at 10,000
+ * articles, doing so for every paragraph took about a second of the ingest's one-threaded step.
+ */
 export function indexDatedSentences(
-  articles: Array<{ seedFile: string; sentences: string[] }>,
+  articles: Array<{ seedFile: string; paragraphs: string[] }>,
 ): DatedSentenceIndex {
   const index: DatedSentenceIndex = new Map();
   for (const article of articles) {
-    for (const sentence of article.sentences) {
+    const dated = article.paragraphs.filter((p) => WRITTEN_YEAR.test(p));
+    for (const sentence of sentencesOf(dated)) {
+      if (!WRITTEN_YEAR.test(sentence)) continue;
       for (const date of findDates(sentence)) {
         if (date.year === null || date.month === null || !date.valid) continue;
         const list = index.get(date.month) ?? [];

@@ -82,6 +82,26 @@ describe('the ingest command', () => {
     expect(output).not.toMatch(/\n\s+at /);
   });
 
+  it('prints how long each of its steps took when asked with --timings', () => {
+    const seeds = makeTempDir('cli-seeds');
+    writeFileSync(
+      path.join(seeds, 'note.txt'),
+      'A short note\n\nThe council met on Monday and agreed the budget for the coming year.\n',
+    );
+    const { status, output } = runIngestCommand([
+      '--seeds',
+      seeds,
+      '--out',
+      makeTempDir('cli-out'),
+      '--no-cache',
+      '--timings',
+    ]);
+    expect(status).toBe(0);
+    expect(output).toMatch(
+      /^ingest steps: read \d+ ms, compare \d+ ms, validate \d+ ms, write \d+ ms$/m,
+    );
+  });
+
   it('rejects a knowledge folder named on the command line that is not there', () => {
     const seeds = makeTempDir('cli-seeds');
     mkdirSync(path.join(seeds, 'empty'));
