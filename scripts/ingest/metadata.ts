@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { nlp } from './nlp.ts';
 import type { KnownOutlet } from '../../src/schema.ts';
 import type { LineDecision } from './body.ts';
 import { findDates, findRelativeDate, type FoundDate } from './dates.ts';

@@ -10,7 +10,12 @@ import {
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeCacheKey, openArticleCache } from '../../scripts/ingest/cache.ts';
-import { currentPipelineVersion, loadKnowledge, runIngest } from '../../scripts/ingest/pipeline.ts';
+import {
+  currentPipelineVersion,
+  loadKnowledge,
+  PARALLEL_MIN_INPUTS,
+  runIngest,
+} from '../../scripts/ingest/pipeline.ts';
 import { extractArticle } from '../../scripts/ingest/extract.ts';
 import { packExtractResult } from '../../scripts/ingest/extract-output.ts';
 import { listFiles } from '../helpers/ingest.ts';
@@ -222,7 +227,6 @@ describe('writing content/ again', () => {
 describe('an ingest on worker threads', () => {
   it('writes content/ byte-identical to an ingest on the main thread alone', async () => {
     const seeds = temp('generated');
-    // Enough articles for the ingest to start its workers.
     await generateCorpus(seeds, 60);
     const knowledgeDir = KNOWLEDGE;
     const threaded = temp('threaded');
@@ -232,11 +236,28 @@ describe('an ingest on worker threads', () => {
       outDir: threaded,
       knowledgeDir,
       threads: 2,
+      parallelMinInputs: 10,
     });
-    await runIngest({ seedsDir: seeds, outDir: single, knowledgeDir, threads: 1 });
+    const alone = await runIngest({ seedsDir: seeds, outDir: single, knowledgeDir, threads: 1 });
 
+    expect(outcome.workerThreads).toBe(2);
+    expect(alone.workerThreads).toBe(0);
     expect(outcome.report.totals.articles).toBe(60);
     expectSameContent(threaded, single);
+  });
+
+  it('reads a corpus too small to pay for starting workers on the main thread', async () => {
+    const seeds = temp('generated');
+    await generateCorpus(seeds, 60);
+    const outcome = await runIngest({
+      seedsDir: seeds,
+      outDir: temp('out'),
+      knowledgeDir: KNOWLEDGE,
+      threads: 2,
+    });
+    expect(PARALLEL_MIN_INPUTS).toBeGreaterThan(60);
+    expect(outcome.workerThreads).toBe(0);
+    expect(outcome.report.totals.articles).toBe(60);
   });
 
   it('caches what the workers read as the main thread would, so a rerun reads nothing again', async () => {
@@ -244,9 +265,16 @@ describe('an ingest on worker threads', () => {
     await generateCorpus(seeds, 60);
     const cacheDir = temp('cache');
     const ingestOnWorkers = (outDir: string) =>
-      runIngest({ seedsDir: seeds, outDir, knowledgeDir: KNOWLEDGE, cacheDir, threads: 2 });
+      runIngest({
+        seedsDir: seeds,
+        outDir,
+        knowledgeDir: KNOWLEDGE,
+        cacheDir,
+        threads: 2,
+        parallelMinInputs: 10,
+      });
     const threaded = temp('threaded');
-    await ingestOnWorkers(threaded);
+    expect((await ingestOnWorkers(threaded)).workerThreads).toBe(2);
 
     // Each entry the workers sent as JSON text is the extraction this thread makes of that file.
     const version = currentPipelineVersion(KNOWLEDGE);
