@@ -202,9 +202,9 @@ function startExtraction(
 type LoadedEntry = { info: Stats; bytes: Buffer | null } | { error: NodeJS.ErrnoException };
 
 /**
- * Reads one entry synchronously. The promise API made five round trips per file and cost this
- * thread, which the workers share the cores with, about 4 s of processor time for 10,000 files
- * against well under one; the caller yields after each file so the workers are never kept waiting.
+ * Reads one entry synchronously. Through the promise API each file took several round trips to
+ * the thread pool: 10,000 files cost 1.0-1.4 s of processor time that way, 0.2 s this way, on
+ * cores the workers need. The caller yields after each file, so the workers are never kept waiting.
  */
 function loadEntry(full: string, extension: string): LoadedEntry {
   try {
