@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type * as Linkedom from 'linkedom';
 import { isPersonName } from '../metadata.ts';
 import {
   readStatedDate,
@@ -10,6 +11,16 @@ import {
   type HintField,
   type MetadataHints,
 } from './hints.ts';
+
+let linkedom: typeof Linkedom | undefined;
+/**
+ * Parses a page with linkedom, loaded on the first page to parse: most corpora have no HTML
+ * input, and loading it cost the main thread and every worker a quarter of a second at start.
+ */
+function parseHTML(html: string): ReturnType<typeof Linkedom.parseHTML> {
+  linkedom ??= createRequire(import.meta.url)('linkedom') as typeof Linkedom;
+  return linkedom.parseHTML(html);
+}
 
 /** Elements that start a new line of text when a page is flattened. */
 const BLOCK_TAGS = new Set(
@@ -36,7 +47,7 @@ const DROPPED_TAGS = [
   'textarea',
 ];
 
-type Element = ReturnType<typeof parseHTML>['document']['body'];
+type Element = ReturnType<typeof Linkedom.parseHTML>['document']['body'];
 type Node = Element['childNodes'][number];
 
 /** Flattens an element into text lines: one per block, list items as bullets, markup gone. */
@@ -67,7 +78,7 @@ function collectLines(root: Element): string[] {
 }
 
 /** Counts the active content an HTML page carries, so the report can say what was dropped. */
-function countActiveContent(document: ReturnType<typeof parseHTML>['document']): string[] {
+function countActiveContent(document: ReturnType<typeof Linkedom.parseHTML>['document']): string[] {
   const found: string[] = [];
   for (const tag of ['script', 'iframe', 'object', 'embed']) {
     const n = document.querySelectorAll(tag).length;
@@ -91,7 +102,9 @@ function countActiveContent(document: ReturnType<typeof parseHTML>['document']):
 }
 
 /** Reads the page's schema.org JSON-LD blocks into one flat record of the fields Parallax uses. */
-function readJsonLd(document: ReturnType<typeof parseHTML>['document']): Record<string, unknown> {
+function readJsonLd(
+  document: ReturnType<typeof Linkedom.parseHTML>['document'],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const script of Array.from(
     document.querySelectorAll('script[type="application/ld+json"]'),
