@@ -2,9 +2,10 @@
 import { defineConfig } from 'astro/config';
 import contentStoreOnDisk from './src/integrations/content-store-on-disk.ts';
 import incrementalPages from './src/integrations/incremental-pages.ts';
+import { DEFAULT_SITE } from './src/lib/format.ts';
 
 // The public address the site is served from; used for the sitemap, feeds and canonical links.
-const site = process.env.PARALLAX_SITE ?? 'http://localhost:4321';
+const site = process.env.PARALLAX_SITE ?? DEFAULT_SITE;
 
 export default defineConfig({
   site,

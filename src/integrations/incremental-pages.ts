@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readBuildShard } from '../lib/build-shards.ts';
+import { DEFAULT_SITE } from '../lib/format.ts';
 import { outputFileOf, type PageManifest, type RoutePlan } from '../lib/incremental-build.ts';
 import { writeSitemaps } from '../lib/sitemap.ts';
 
@@ -134,7 +135,7 @@ export default function incrementalPages(): AstroIntegration {
   let root = '';
   let outDir = '';
   let manifestFile = '';
-  let site = new URL('http://localhost:4321/');
+  let site = new URL(DEFAULT_SITE);
   let version = '';
   let previous: PageManifest = {};
   let overwritten: Map<string, number> | null = null;

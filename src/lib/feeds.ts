@@ -1,5 +1,5 @@
 import type { CollectionEntry } from 'astro:content';
-import { paths } from './format.ts';
+import { DEFAULT_SITE, paths } from './format.ts';
 import { renderRss } from './rss.ts';
 import { getSiteIndex } from './site-index.ts';
 
@@ -14,7 +14,7 @@ export async function articleFeed(
   articles: CollectionEntry<'articles'>[],
 ): Promise<Response> {
   const index = await getSiteIndex();
-  const home = new URL('/', site ?? 'http://localhost:4321');
+  const home = new URL('/', site ?? DEFAULT_SITE);
   // Paths are absolute, so they resolve against the site's origin, as `new URL(path, site)` does.
   const absolute = (address: string) => `${home.origin}${address}`;
   const newest = articles

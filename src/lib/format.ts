@@ -39,6 +39,9 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** The address the site is served from when none is configured: the local server's (`npm run serve`). */
+export const DEFAULT_SITE = 'http://localhost:4321';
+
 /** Site paths of each page type, in one place so that links and exports agree. */
 export const paths = {
   home: '/',
