@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { actorKindSchema, type ActorMention, type Article } from '../schema.ts';
+import { countActorPairs, type ActorPair } from './actor-pairs.ts';
 import { compareNames } from './format.ts';
 import { readLinkIndexes } from './link-indexes.ts';
 import { TIMELINE_MENU_ACTORS, TIMELINE_MENU_TOPICS } from './limits.ts';
@@ -24,13 +25,6 @@ export interface QuoteRef {
 export interface ParagraphRef {
   article: string;
   paragraph: string;
-}
-
-/** Two actors and how many paragraphs mention both. */
-export interface ActorPair {
-  a: string;
-  b: string;
-  weight: number;
 }
 
 /** A cited source and the paragraphs that cite it. */
@@ -136,35 +130,6 @@ function groupEvents(
   const map = new Map<string, EventEntry[]>();
   for (const event of events) for (const key of new Set(keysOf(event))) push(map, key, event);
   return map;
-}
-
-/** Counts, for every pair of actors, the paragraphs that mention both. */
-function buildPairs(mentions: Map<string, MentionRef[]>): ActorPair[] {
-  const actorsByParagraph = new Map<string, Set<string>>();
-  for (const [actor, list] of mentions) {
-    for (const m of list) {
-      const key = `${m.article}#${m.paragraph}`;
-      const set = actorsByParagraph.get(key);
-      if (set) set.add(actor);
-      else actorsByParagraph.set(key, new Set([actor]));
-    }
-  }
-  const weights = new Map<string, number>();
-  for (const set of actorsByParagraph.values()) {
-    const ids = [...set].sort();
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        const key = `${ids[i]}\u0000${ids[j]}`;
-        weights.set(key, (weights.get(key) ?? 0) + 1);
-      }
-    }
-  }
-  return [...weights]
-    .map(([key, weight]) => {
-      const [a, b] = key.split('\u0000') as [string, string];
-      return { a, b, weight };
-    })
-    .sort((x, y) => y.weight - x.weight || compareNames(x.a, y.a) || compareNames(x.b, y.b));
 }
 
 function sortById<T extends { id: string }>(entries: T[]): T[] {
@@ -291,7 +256,7 @@ async function buildSiteIndex(): Promise<SiteIndex> {
     );
   }
 
-  const actorPairs = buildPairs(mentionsByActor).filter(
+  const actorPairs = countActorPairs(mentionsByActor).filter(
     (p) => actorById.has(p.a) && actorById.has(p.b),
   );
   const coActors = new Map<string, Array<{ actor: ActorEntry; weight: number }>>();

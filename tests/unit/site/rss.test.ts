@@ -1,6 +1,6 @@
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { escapeXml, renderRss } from '../../../src/lib/rss.ts';
+import { escapeXml, renderRss, renderRssItem } from '../../../src/lib/rss.ts';
 
 describe('RSS feeds', () => {
   it.each([
@@ -14,11 +14,13 @@ describe('RSS feeds', () => {
 
   it('writes a well-formed RSS 2.0 channel whose items read back as given, hostile text included', () => {
     const hostile = `Russia & "Azerbaijan" <b>at odds</b> ]]> 'again'`;
-    const xml = renderRss({
-      title: `Parallax: ${hostile}`,
-      description: 'Articles that mention it.',
-      link: 'https://example.org/',
-      items: [
+    const xml = renderRss(
+      {
+        title: `Parallax: ${hostile}`,
+        description: 'Articles that mention it.',
+        link: 'https://example.org/',
+      },
+      [
         {
           title: hostile,
           link: 'https://example.org/articles/a/?x=1&y=2',
@@ -29,8 +31,8 @@ describe('RSS feeds', () => {
           source: { url: 'https://example.org/sources/s/', name: 'Outlet <Daily>' },
         },
         { title: 'Second', link: 'https://example.org/articles/b/' },
-      ],
-    });
+      ].map(renderRssItem),
+    );
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><rss version="2.0">/);
     expect(xml).not.toContain('<b>');
     const doc = new DOMParser().parseFromString(xml, 'text/xml');
