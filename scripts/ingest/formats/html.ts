@@ -12,12 +12,15 @@ import {
   type MetadataHints,
 } from './hints.ts';
 
+type ParsedPage = ReturnType<typeof Linkedom.parseHTML>;
+type PageDocument = ParsedPage['document'];
+
 let linkedom: typeof Linkedom | undefined;
 /**
  * Parses a page with linkedom, loaded on the first page to parse: most corpora have no HTML
  * input, and loading it cost the main thread and every worker a quarter of a second at start.
  */
-function parseHTML(html: string): ReturnType<typeof Linkedom.parseHTML> {
+function parseHTML(html: string): ParsedPage {
   linkedom ??= createRequire(import.meta.url)('linkedom') as typeof Linkedom;
   return linkedom.parseHTML(html);
 }
@@ -47,7 +50,7 @@ const DROPPED_TAGS = [
   'textarea',
 ];
 
-type Element = ReturnType<typeof Linkedom.parseHTML>['document']['body'];
+type Element = PageDocument['body'];
 type Node = Element['childNodes'][number];
 
 /** Flattens an element into text lines: one per block, list items as bullets, markup gone. */
@@ -78,7 +81,7 @@ function collectLines(root: Element): string[] {
 }
 
 /** Counts the active content an HTML page carries, so the report can say what was dropped. */
-function countActiveContent(document: ReturnType<typeof Linkedom.parseHTML>['document']): string[] {
+function countActiveContent(document: PageDocument): string[] {
   const found: string[] = [];
   for (const tag of ['script', 'iframe', 'object', 'embed']) {
     const n = document.querySelectorAll(tag).length;
@@ -102,9 +105,7 @@ function countActiveContent(document: ReturnType<typeof Linkedom.parseHTML>['doc
 }
 
 /** Reads the page's schema.org JSON-LD blocks into one flat record of the fields Parallax uses. */
-function readJsonLd(
-  document: ReturnType<typeof Linkedom.parseHTML>['document'],
-): Record<string, unknown> {
+function readJsonLd(document: PageDocument): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const script of Array.from(
     document.querySelectorAll('script[type="application/ld+json"]'),
