@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import contentStoreOnDisk from './src/integrations/content-store-on-disk.ts';
 import incrementalPages from './src/integrations/incremental-pages.ts';
+import pageLog from './src/integrations/page-log.ts';
 import { DEFAULT_SITE } from './src/lib/format.ts';
 
 // The public address the site is served from; used for the sitemap, feeds and canonical links.
@@ -15,8 +16,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Pages read the content store from its file rather than from the bundle; the build renders only
-  // the pages a change affects, and writes the sitemap from every page.
-  integrations: [contentStoreOnDisk(), incrementalPages()],
+  // the pages a change affects, writes the sitemap from every page, and logs a count of pages per
+  // route rather than a line per page.
+  integrations: [contentStoreOnDisk(), incrementalPages(), pageLog()],
   // Article bodies are rendered by src/lib/render-article.ts, page by page, not by Astro's Markdown
   // pipeline: see src/lib/card-loader.ts for why the content layer keeps only cards.
   // Every script is a file of the site's own, so the Content-Security-Policy can forbid inline code.

@@ -105,7 +105,14 @@ describe('an incremental site build', () => {
   it('after one article is corrected, renders only the pages that show it, and gives the same site as a full build', async () => {
     cpSync(path.join(ROOT, 'seeds'), seeds, { recursive: true });
     await ingest();
-    expect(await build(incremental, incrementalCache)).toMatch(/full build/);
+    const fullLog = await build(incremental, incrementalCache);
+    expect(fullLog).toMatch(/full build/);
+    // One count of pages per route, not a line per page.
+    const articles = listFiles(path.join(content, 'articles')).length;
+    expect(fullLog).toMatch(
+      new RegExp(`articles/\\[id\\]\\.astro\\n\\S+ +└─ ${articles} pages\\n`),
+    );
+    expect(fullLog).not.toMatch(/[├└]─ \/\S*index\.html/);
 
     const [first] = listFiles(seeds);
     appendFileSync(
