@@ -158,12 +158,13 @@ function hashOf(text: string): string {
 /**
  * Hashes a body's folded text, whole and its opening, once per article when it is read (and
  * cached with it), so that finding copies across the corpus does not fold every body again.
+ * Folding never joins across a space, so the paragraphs are folded one by one: the opening's fold
+ * is the body's, and an accent in one paragraph sends only that one down the slower Unicode path.
  */
 export function fingerprintBody(paragraphs: string[]): ArticleDraft['fingerprint'] {
-  return {
-    body: hashOf(normalizeKey(paragraphs.join(' '))),
-    lead: hashOf(normalizeKey(paragraphs.slice(0, 2).join(' '))),
-  };
+  const keys = paragraphs.map(normalizeKey);
+  const join = (list: string[]) => list.filter((key) => key !== '').join(' ');
+  return { body: hashOf(join(keys)), lead: hashOf(join(keys.slice(0, 2))) };
 }
 
 /** Reads an article from already-decoded text, with what its format states outright. */

@@ -125,13 +125,15 @@ const COUNTER =
   /^(\d[\d.,]*\s*[km]?\s*(views?|reads?|comments?|shares?|likes?)?|\d+\s*(min(ute)?s?|hours?)(\s+read)?|(reading time|read time)\s*:?.*)$/i;
 const META_WORDS =
   /\b(published|posted|updated|last updated|modified|views?|min(ute)?s? read|reading time|\d+\s*minutes?)\b/i;
+const ALL_META_WORDS = new RegExp(META_WORDS.source, 'gi');
 
 /** Decides whether a line is page metadata: a dateline, byline, counter or timestamp. */
 function detectMeta(text: string, words: number): string | null {
   if (isBylineLine(text, words)) return 'byline';
   if (/^(last )?updated\b|^modified\b/i.test(text)) return 'update timestamp';
   if (COUNTER.test(text)) return 'counter or reading time';
-  if (findRelativeDate(text) && words <= 8) return 'relative timestamp';
+  // The cheap test first: most lines are long, and these patterns scan the whole line.
+  if (words <= 8 && findRelativeDate(text)) return 'relative timestamp';
   const dates = findDates(text);
   if (dates.length > 0) {
     // What is left once dates, times and counters are gone decides whether this is a dateline.
@@ -140,14 +142,14 @@ function detectMeta(text: string, words: number): string | null {
     rest = rest
       .replace(/\b\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?/gi, ' ')
       .replace(/\b\d[\d.,]*\s*[km]?\b/gi, ' ')
-      .replace(new RegExp(META_WORDS.source, 'gi'), ' ')
+      .replace(ALL_META_WORDS, ' ')
       .replace(/\b(on|at|the|am|pm|gmt|utc|msk|cet|est|edt)\b/gi, ' ')
       .replace(/[^\p{L}]+/gu, ' ')
       .trim();
     if (rest.split(/\s+/).filter(Boolean).length <= 3) return 'dateline';
     if (NAME_IN_CITY.test(text) && words <= 14) return 'byline';
   }
-  if (META_WORDS.test(text) && words <= 12 && /\d/.test(text)) return 'dateline';
+  if (words <= 12 && META_WORDS.test(text) && /\d/.test(text)) return 'dateline';
   return null;
 }
 
@@ -158,12 +160,9 @@ function countGluedWords(text: string): number {
 
 /** Measures every line of a page and applies the chrome and metadata rules to each. */
 export function describeLines(lines: string[]): LineInfo[] {
+  const lowered = lines.map((line) => line.toLowerCase());
   const counts = new Map<string, number>();
-  for (const line of lines) {
-    if (!line) continue;
-    const key = line.toLowerCase();
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  for (const key of lowered) if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
   const described = lines.map((text, n): LineInfo => {
     const words = text ? text.split(/\s+/).length : 0;
     const endsSentence = SENTENCE_END.test(text);
@@ -189,7 +188,7 @@ export function describeLines(lines: string[]): LineInfo[] {
       prose,
       chrome,
       meta,
-      repeats: counts.get(text.toLowerCase()) ?? 0,
+      repeats: counts.get(lowered[n]!) ?? 0,
       bullet,
       key: normalizeKey(text),
     };
