@@ -14,7 +14,7 @@ export function collectLinkIndexes(corpus: Corpus): Array<[string, QuoteIndex | 
     if (article.data.quotes.length) quotes[article.id] = article.data.quotes;
   const mentions: MentionIndex = {};
   for (const id of [...corpus.actors.keys()].sort(compareStrings)) {
-    // validateCorpus has kept only actors that pass actorSchema.
+    // writeContent has kept only actors that pass actorSchema.
     const list = (corpus.actors.get(id) as Actor).mentions;
     if (list.length)
       mentions[id] = list.map(({ article, paragraph, surface }) => ({

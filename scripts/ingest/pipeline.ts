@@ -32,7 +32,8 @@ import {
 } from './extract-output.ts';
 import { compareStrings } from './text.ts';
 import { createWorkerPool, WorkerPoolError, type WorkerPool } from '../../src/lib/worker-pool.ts';
-import { validateCorpus, writeContent } from './write.ts';
+import type { ValidationProblem } from './validate.ts';
+import { writeContent } from './write.ts';
 
 /** Input types the ingest reads. */
 export const INPUT_EXTENSIONS = Object.keys(INPUT_FORMATS);
@@ -48,7 +49,7 @@ export interface IngestOptions {
   strict?: boolean;
   /** A folder for per-article results keyed by content hash and pipeline version; none when unset. */
   cacheDir?: string;
-  /** Worker threads for reading and analysing articles; 1 keeps all work on the main thread. Default: one per core, at most 4. */
+  /** Worker threads for reading and analysing articles (and one fewer for checking entries); 1 keeps all work on the main thread. Default: one per core, at most 4. */
   threads?: number;
   /** How many inputs to read it takes to start the worker threads. Default: PARALLEL_MIN_INPUTS. */
   parallelMinInputs?: number;
@@ -371,36 +372,13 @@ function chooseAnalysis(
   };
 }
 
-/** Runs the ingest: read every input, compare across articles, validate, write content/. */
-export async function runIngest(options: IngestOptions): Promise<IngestOutcome> {
-  const knowledge = loadKnowledge(options.knowledgeDir);
-  const reports: InputReport[] = [];
-  const version = currentPipelineVersion(options.knowledgeDir);
-  const cache = options.cacheDir
-    ? { store: openArticleCache(options.cacheDir), version, keys: new Map<string, string>() }
-    : null;
-  let stepStart = performance.now();
-  const endStep = (step: IngestStep) => {
-    const now = performance.now();
-    options.onStep?.(step, now - stepStart);
-    stepStart = now;
-  };
-  let corpus: Corpus;
-  let workerThreads: number;
-  try {
-    const read = await readInputs(options, knowledge, reports, cache);
-    workerThreads = read.workerThreads;
-    endStep('read');
-    const { drafts, early } = read;
-    corpus = buildCorpus(drafts, knowledge, chooseAnalysis(knowledge, early, cache));
-  } finally {
-    // What was read is kept for the next run even when this one fails.
-    cache?.store.close();
-  }
-  endStep('compare');
-  const problems = validateCorpus(corpus);
-  endStep('validate');
-
+/** Completes each input's report from the checked corpus and its problems, and sums them up. */
+function reportRun(
+  version: string,
+  corpus: Corpus,
+  reports: InputReport[],
+  problems: ValidationProblem[],
+): IngestReport {
   const byFile = new Map(reports.map((r) => [r.file, r]));
   for (const article of corpus.articles) {
     const entry = byFile.get(article.data.seedFile)!;
@@ -432,19 +410,51 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     entry.status = entry.problems.length ? 'error' : entry.warnings.length ? 'warning' : 'ok';
     if (entry.status === 'error') entry.article = null;
   }
+  return summarize(version, reports);
+}
 
-  const report = summarize(version, reports);
+/** Runs the ingest: read every input, compare across articles, validate, write content/. */
+export async function runIngest(options: IngestOptions): Promise<IngestOutcome> {
+  const knowledge = loadKnowledge(options.knowledgeDir);
+  const reports: InputReport[] = [];
+  const version = currentPipelineVersion(options.knowledgeDir);
+  const cache = options.cacheDir
+    ? { store: openArticleCache(options.cacheDir), version, keys: new Map<string, string>() }
+    : null;
+  let stepStart = performance.now();
+  const endStep = (step: IngestStep) => {
+    const now = performance.now();
+    options.onStep?.(step, now - stepStart);
+    stepStart = now;
+  };
+  let corpus: Corpus;
+  let workerThreads: number;
+  try {
+    const read = await readInputs(options, knowledge, reports, cache);
+    workerThreads = read.workerThreads;
+    endStep('read');
+    const { drafts, early } = read;
+    corpus = buildCorpus(drafts, knowledge, chooseAnalysis(knowledge, early, cache));
+  } finally {
+    // What was read is kept for the next run even when this one fails.
+    cache?.store.close();
+  }
+  endStep('compare');
+  const { report, validateWaitMs } = await writeContent(options.outDir, corpus, {
+    memory: options.cacheDir
+      ? { manifestFile: path.join(options.cacheDir, 'written-content.json'), version }
+      : undefined,
+    validation: options.threads === undefined ? {} : { threads: options.threads - 1 },
+    finish: (problems) => {
+      const report = reportRun(version, corpus, reports, problems);
+      return { report, write: report.totals.articles > 0 };
+    },
+  });
+  // The checks run beside the writing: what is left of them is the time the run waited for them.
+  const writeMs = performance.now() - stepStart;
+  options.onStep?.('validate', validateWaitMs);
+  options.onStep?.('write', writeMs - validateWaitMs);
   const failed =
     report.totals.articles === 0 || (options.strict === true && report.totals.error > 0);
-  if (report.totals.articles > 0)
-    await writeContent(
-      options.outDir,
-      corpus,
-      report,
-      options.cacheDir
-        ? { manifestFile: path.join(options.cacheDir, 'written-content.json'), version }
-        : undefined,
-    );
-  endStep('write');
   return { report, exitCode: failed ? 1 : 0, workerThreads };
 }

@@ -1,17 +1,23 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ZodType } from 'astro/zod';
-import {
-  actorSchema,
-  articleSchema,
-  eventSchema,
-  sourceSchema,
-  topicSchema,
-} from '../../src/schema.ts';
 import type { Corpus } from './corpus.ts';
 import { collectLinkIndexes, formatIndexFile } from './link-indexes.ts';
+import {
+  createEntryValidator,
+  type EntryCollection,
+  type ValidationProblem,
+  type ValidatorOptions,
+} from './validate.ts';
 
 /** The folders and files under content/ that the ingest owns; everything else is left alone. */
 export const GENERATED = [
@@ -24,48 +30,6 @@ export const GENERATED = [
   'ingest-report.json',
 ] as const;
 
-/** One validation problem, named by entry and field path. */
-export interface ValidationProblem {
-  entry: string;
-  field: string;
-  message: string;
-}
-
-function check(
-  schema: ZodType,
-  value: unknown,
-  entry: string,
-  problems: ValidationProblem[],
-): boolean {
-  const result = schema.safeParse(value);
-  if (result.success) return true;
-  for (const issue of result.error.issues)
-    problems.push({ entry, field: issue.path.join('.') || '(entry)', message: issue.message });
-  return false;
-}
-
-/**
- * Validates every entry with the shared schemas. Invalid articles are dropped (and reported),
- * so one bad article never stops the others; invalid derived entries are reported too.
- */
-export function validateCorpus(corpus: Corpus): ValidationProblem[] {
-  const problems: ValidationProblem[] = [];
-  corpus.articles = corpus.articles.filter((a) =>
-    check(articleSchema, a.data, `articles/${a.id}.md (${a.data.seedFile})`, problems),
-  );
-  const collections: Array<[string, Map<string, unknown>, ZodType]> = [
-    ['actors', corpus.actors, actorSchema],
-    ['events', corpus.events, eventSchema],
-    ['sources', corpus.sources, sourceSchema],
-    ['topics', corpus.topics, topicSchema],
-  ];
-  for (const [name, entries, schema] of collections) {
-    for (const [id, value] of entries)
-      if (!check(schema, value, `${name}/${id}.json`, problems)) entries.delete(id);
-  }
-  return problems;
-}
-
 /** Writes an entry as stable, pretty JSON with a final newline. */
 export function formatJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
@@ -77,7 +41,12 @@ export function formatJson(value: unknown): string {
  * content layer's card, then the page): at 10,000 articles YAML's dump and parse cost about 11 s.
  */
 export function formatArticleFile(data: unknown, body: string): string {
-  return `---json\n${JSON.stringify(data, null, 2)}\n---\n${body.endsWith('\n') ? body : `${body}\n`}`;
+  return joinArticleFile(JSON.stringify(data, null, 2), body);
+}
+
+/** An article's file from its front matter, already written as JSON, and its body. */
+function joinArticleFile(json: string, body: string): string {
+  return `---json\n${json}\n---\n${body.endsWith('\n') ? body : `${body}\n`}`;
 }
 
 /**
@@ -108,17 +77,39 @@ function readManifest(memory: WriteMemory | undefined, outDir: string): WrittenM
   }
 }
 
+/** What the write step did: its report, whether it replaced content/, how long it waited for the last checks. */
+export interface WriteOutcome<R> {
+  report: R;
+  written: boolean;
+  validateWaitMs: number;
+}
+
+/** How the write step validates and finishes its report. */
+export interface WriteOptions<R> {
+  memory?: WriteMemory;
+  validation?: Omit<ValidatorOptions, 'expected'>;
+  /**
+   * Makes the report once the entries are checked, the invalid ones already out of the corpus,
+   * and says whether to write: `write: false` leaves content/ as it was.
+   */
+  finish: (problems: ValidationProblem[]) => { report: R; write: boolean };
+}
+
 /**
- * Writes the corpus into content/ atomically: everything goes to a staging folder first and is
- * then renamed into place, so an interrupted ingest never leaves content/ half-written. Files
- * whose text is unchanged since the last run are hard links to the old file, not rewritten.
+ * Validates every entry with the shared schemas as it is written, and writes the corpus into
+ * content/ atomically. Invalid articles are dropped (and reported), so one bad article never stops
+ * the others; invalid derived entries are dropped and reported too. The checks read each entry as
+ * the JSON it is written as, and run beside the writing (validate.ts).
+ *
+ * Everything goes to a staging folder first and is then renamed into place, so an interrupted
+ * ingest never leaves content/ half-written. Files whose text is unchanged since the last run are
+ * hard links to the old file, not rewritten.
  */
-export async function writeContent(
+export async function writeContent<R>(
   outDir: string,
   corpus: Corpus,
-  report: unknown,
-  memory?: WriteMemory,
-): Promise<void> {
+  { memory, validation, finish }: WriteOptions<R>,
+): Promise<WriteOutcome<R>> {
   outDir = path.resolve(outDir);
   const staging = path.join(outDir, `.ingest-staging-${process.pid}`);
   const old = path.join(outDir, `.ingest-old-${process.pid}`);
@@ -164,16 +155,51 @@ export async function writeContent(
     }
   };
 
-  for (const article of corpus.articles)
-    put(`articles/${article.id}.md`, formatArticleFile(article.data, article.body));
-  const collections: Array<[string, Map<string, unknown>]> = [
+  const collections: Array<[EntryCollection, Map<string, unknown>]> = [
     ['actors', corpus.actors],
     ['events', corpus.events],
     ['sources', corpus.sources],
     ['topics', corpus.topics],
   ];
-  for (const [name, entries] of collections)
-    for (const [id, value] of entries) put(`${name}/${id}.json`, formatJson(value));
+  const validator = createEntryValidator({
+    ...validation,
+    expected: collections.reduce((n, [, entries]) => n + entries.size, corpus.articles.length),
+  });
+  // Each entry's file, in the order its check was handed over.
+  const files: string[] = [];
+  for (const article of corpus.articles) {
+    const json = JSON.stringify(article.data, null, 2);
+    const name = `articles/${article.id}.md`;
+    validator.add({ collection: 'articles', entry: `${name} (${article.data.seedFile})`, json });
+    files.push(name);
+    put(name, joinArticleFile(json, article.body));
+  }
+  for (const [collection, entries] of collections)
+    for (const [id, value] of entries) {
+      const name = `${collection}/${id}.json`;
+      const text = formatJson(value);
+      validator.add({ collection, entry: name, json: text });
+      files.push(name);
+      put(name, text);
+    }
+  const waitStart = performance.now();
+  const checked = await validator.finish();
+  const validateWaitMs = performance.now() - waitStart;
+
+  const invalid = new Set(files.filter((_, i) => checked[i]!.length > 0));
+  for (const name of invalid) {
+    rmSync(path.join(staging, name), { force: true });
+    delete written[name];
+  }
+  corpus.articles = corpus.articles.filter((a) => !invalid.has(`articles/${a.id}.md`));
+  for (const [collection, entries] of collections)
+    for (const id of [...entries.keys()])
+      if (invalid.has(`${collection}/${id}.json`)) entries.delete(id);
+  const { report, write } = finish(checked.flat());
+  if (!write) {
+    await rm(staging, { recursive: true, force: true });
+    return { report, written: false, validateWaitMs };
+  }
   for (const [name, value] of collectLinkIndexes(corpus)) put(name, formatIndexFile(value));
   writeFileSync(path.join(staging, 'ingest-report.json'), formatJson(report));
 
@@ -191,4 +217,5 @@ export async function writeContent(
     await writeFile(`${memory.manifestFile}.tmp`, JSON.stringify(manifest));
     await rename(`${memory.manifestFile}.tmp`, memory.manifestFile);
   }
+  return { report, written: true, validateWaitMs };
 }
