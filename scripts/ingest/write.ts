@@ -77,10 +77,9 @@ function readManifest(memory: WriteMemory | undefined, outDir: string): WrittenM
   }
 }
 
-/** What the write step did: its report, whether it replaced content/, how long it waited for the last checks. */
+/** What the write step gives back: its report, and how long it waited for the last checks. */
 export interface WriteOutcome<R> {
   report: R;
-  written: boolean;
   validateWaitMs: number;
 }
 
@@ -167,24 +166,31 @@ export async function writeContent<R>(
   });
   // Each entry's file, in the order its check was handed over.
   const files: string[] = [];
-  for (const article of corpus.articles) {
-    const json = JSON.stringify(article.data, null, 2);
-    const name = `articles/${article.id}.md`;
-    validator.add({ collection: 'articles', entry: `${name} (${article.data.seedFile})`, json });
-    files.push(name);
-    put(name, joinArticleFile(json, article.body));
-  }
-  for (const [collection, entries] of collections)
-    for (const [id, value] of entries) {
-      const name = `${collection}/${id}.json`;
-      const text = formatJson(value);
-      validator.add({ collection, entry: name, json: text });
+  let checked: ValidationProblem[][];
+  let validateWaitMs: number;
+  try {
+    for (const article of corpus.articles) {
+      const json = JSON.stringify(article.data, null, 2);
+      const name = `articles/${article.id}.md`;
+      validator.add({ collection: 'articles', entry: `${name} (${article.data.seedFile})`, json });
       files.push(name);
-      put(name, text);
+      put(name, joinArticleFile(json, article.body));
     }
-  const waitStart = performance.now();
-  const checked = await validator.finish();
-  const validateWaitMs = performance.now() - waitStart;
+    for (const [collection, entries] of collections)
+      for (const [id, value] of entries) {
+        const name = `${collection}/${id}.json`;
+        const text = formatJson(value);
+        validator.add({ collection, entry: name, json: text });
+        files.push(name);
+        put(name, text);
+      }
+    const waitStart = performance.now();
+    checked = await validator.finish();
+    validateWaitMs = performance.now() - waitStart;
+  } finally {
+    // A write that fails (a full disk) must not leave worker threads holding the process open.
+    await validator.close();
+  }
 
   const invalid = new Set(files.filter((_, i) => checked[i]!.length > 0));
   for (const name of invalid) {
@@ -198,7 +204,7 @@ export async function writeContent<R>(
   const { report, write } = finish(checked.flat());
   if (!write) {
     await rm(staging, { recursive: true, force: true });
-    return { report, written: false, validateWaitMs };
+    return { report, validateWaitMs };
   }
   for (const [name, value] of collectLinkIndexes(corpus)) put(name, formatIndexFile(value));
   writeFileSync(path.join(staging, 'ingest-report.json'), formatJson(report));
@@ -217,5 +223,5 @@ export async function writeContent<R>(
     await writeFile(`${memory.manifestFile}.tmp`, JSON.stringify(manifest));
     await rename(`${memory.manifestFile}.tmp`, memory.manifestFile);
   }
-  return { report, written: true, validateWaitMs };
+  return { report, validateWaitMs };
 }

@@ -99,6 +99,7 @@ describe('validating entries while they are written', () => {
       const validator = createEntryValidator({ expected: checks.length, threads, minEntries });
       for (const check of checks) validator.add(check);
       results.push(await validator.finish());
+      await validator.close();
     }
     const bad = results[0]!.flatMap((problems, i) => (problems.length ? [i] : []));
     expect(bad).toEqual([5, 42, 79, 116]);
