@@ -18,11 +18,10 @@ export function countActorPairs(
   // at 10,000 articles there are hundreds of thousands of paragraph mentions to pair.
   const ids = [...mentions.keys()].sort();
   const count = ids.length;
-  const numbers = new Map(ids.map((id, n) => [id, n]));
   const actorsByParagraph = new Map<string, Map<string, number[]>>();
-  for (const [actor, list] of mentions) {
-    const n = numbers.get(actor)!;
-    for (const m of list) {
+  // Visited in id order, each paragraph's list of actors comes out ascending, as a pair's key needs.
+  for (const [n, actor] of ids.entries()) {
+    for (const m of mentions.get(actor)!) {
       let paragraphs = actorsByParagraph.get(m.article);
       if (!paragraphs) actorsByParagraph.set(m.article, (paragraphs = new Map()));
       const actors = paragraphs.get(m.paragraph);
@@ -34,7 +33,6 @@ export function countActorPairs(
   const weights = new Map<number, number>();
   for (const paragraphs of actorsByParagraph.values()) {
     for (const actors of paragraphs.values()) {
-      actors.sort((x, y) => x - y);
       for (let i = 0; i < actors.length; i++) {
         for (let j = i + 1; j < actors.length; j++) {
           const key = actors[i]! * count + actors[j]!;
