@@ -3,10 +3,12 @@
  * recall and precision of actors, events and quotes. Precision counts as correct what the gold
  * lists name plus the hand-checked extras in tests/fixtures/analysis/acceptable-extras.json;
  * everything else found counts as an error. A second run without the curated actors file shows
- * what the general rules find on their own.
+ * what the general rules and the general reference (world-actors.json) find on their own, as on
+ * a corpus about another subject.
  * Usage: npm run measure
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Actor, Event } from '../src/schema.ts';
 import { buildCorpus } from './ingest/corpus.ts';
@@ -177,10 +179,17 @@ function print(title: string, scores: Record<string, Score>): void {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const knowledge = loadKnowledge(path.join(root, 'content/knowledge'));
   print('With the curated knowledge (content/knowledge):', measure(knowledge));
-  const bare = { ...knowledge, actors: [] };
-  const s = measure(bare);
-  print(
-    'Without content/knowledge/actors.json (general rules and outlets only; precision lists are for the curated run, so read errors by hand):',
-    s,
-  );
+  const bareDir = mkdtempSync(path.join(tmpdir(), 'parallax-knowledge-'));
+  try {
+    cpSync(path.join(root, 'content/knowledge'), bareDir, {
+      recursive: true,
+      filter: (file) => path.basename(file) !== 'actors.json',
+    });
+    print(
+      'Without content/knowledge/actors.json (general rules, general reference and outlets only; precision lists are for the curated run, so read errors by hand):',
+      measure(loadKnowledge(bareDir)),
+    );
+  } finally {
+    rmSync(bareDir, { recursive: true, force: true });
+  }
 }

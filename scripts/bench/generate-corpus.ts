@@ -260,7 +260,7 @@ export function writeArticleText(random: () => number, world: BenchWorld, n: num
 
 /**
  * Writes a knowledge folder for a generated corpus: the world's topics as its `topics.json` (its
- * own taxonomy, as a newsroom keeps one), beside a copy of another folder's outlets and actors.
+ * own taxonomy, as a newsroom keeps one), beside a copy of another folder's outlets and actors (curated and general reference).
  */
 export async function writeCorpusKnowledge(
   dir: string,
@@ -268,7 +268,7 @@ export async function writeCorpusKnowledge(
   projectKnowledge: string,
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (const file of ['outlets.json', 'actors.json'])
+  for (const file of ['outlets.json', 'actors.json', 'world-actors.json', 'world-outlets.json'])
     await copyFile(path.join(projectKnowledge, file), path.join(dir, file));
   const topics = world.topics.map((t) => ({
     id: t.id,

@@ -40,12 +40,12 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
     'consent button',
   ],
   [
-    /\b(subscribe|subscription|newsletter|sign ?up|sign in|log ?in|log ?out|create an account|lost your password|forgot (your )?password|my account|my bookmarks|welcome back|have an existing account)\b/i,
+    /\b(subscribe|subscription|newsletter|sign ?up|sign in|log ?in|log ?out|create an account|lost your password|forgot (your )?password|my account|my bookmarks|welcome back|have an existing account|in your inbox)\b/i,
     'account or subscription prompt',
   ],
   [/^(register|donate|support us|become a member|join us)\b/i, 'account or subscription prompt'],
   [
-    /^(share|share this( article| story| post| page)?|shares?|tweet|print|email|e-mail|facebook|twitter|whatsapp|telegram|linkedin|reddit|copy link|pinterest|vk|x)(\s+(facebook|twitter|email|print|whatsapp|telegram|linkedin|reddit|x|vk))*$/i,
+    /^(share|share this( article| story| post| page)?|shares?|tweet|print|email|e-mail|facebook|twitter|whatsapp|telegram|linkedin|reddit|copy link|pinterest|vk|x)(\s+(facebook|twitter|email|print|whatsapp|telegram|linkedin|reddit|x|vk|download pdf|pdf|cite this|save|bookmark))*$/i,
     'share buttons',
   ],
   [
@@ -68,7 +68,11 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
     'advertisement',
   ],
   [
-    /^(font resizer\w*|aa|notification|show more|load more|view all|see all|back to top|scroll to top|listen( to this article)?|print this|toggle|open menu|close menu)$/i,
+    /^(font resizer\w*|aa|notification|show more|load more|view all|see all|back to top|scroll to top|print this|toggle|open menu|close menu)$/i,
+    'interface label',
+  ],
+  [
+    /^(listen( now)?|listen to (this|the) (article|story|episode|podcast)|audio|play|pause)(\s*[·|-]?\s*\d{1,2}:\d{2}(:\d{2})?)*(\s+min(ute)?s?)?$/i,
     'interface label',
   ],
   [
@@ -95,9 +99,12 @@ const ANY_CHROME: Array<[RegExp, string]> = [
   ],
 ];
 
+/** The heading of an author's biography after the article, which ends the body but not the page's metadata. */
+export const ABOUT_AUTHOR = /^about the (authors?|writers?|contributors?)$/i;
+
 /** Lines whose only job is to end an article: nothing after them belongs to its body. */
 export const END_MARKER =
-  /^(you (might|may) also like|related( articles| posts| stories| news| content)?|more (from|on) |recommended( for you| stories)?|most (read|popular|viewed)|leave a (comment|reply)|comments?( \(\d+\))?$|\d+ comments?$|share this (article|story|post)|what to read next|further reading|read next)/i;
+  /^(you (might|may) also like|related( articles| posts| stories| news| content)?|more (from|on) |recommended( for you| stories)?|most (read|popular|viewed)|leave a (comment|reply)|comments?( \(\d+\))?$|\d+ comments?$|share this (article|story|post)|what to read next|further reading|read next|about the (authors?|writers?|contributors?)$)/i;
 
 /** A breadcrumb trail such as "Home > World > Title". */
 export function splitBreadcrumb(text: string): string[] | null {

@@ -3,6 +3,7 @@ import type { KnownOutlet } from '../../src/schema.ts';
 import type { LineDecision } from './body.ts';
 import { findDates, findRelativeDate, type FoundDate } from './dates.ts';
 import {
+  ABOUT_AUTHOR,
   BYLINE,
   END_MARKER,
   isBylineLine,
@@ -57,11 +58,20 @@ const KIND_WORDS: Record<string, string> = {
   explainer: 'explainer',
 };
 
-const NOT_NAME_WORDS = new Set(
-  'the a an and of for in on at to by with from news media press center centre institute agency network group team staff desk editorial editors editor service services company ltd inc llc times post daily weekly journal review online magazine tv radio home blog read more share published updated'.split(
+/** Words that open an author's role line under a byline ("Senior Fellow, Asia Program"). */
+const ROLE_LINE_WORDS = new Set(
+  'senior associate assistant contributing staff chief deputy executive managing research visiting nonresident non-resident distinguished adjunct editor correspondent reporter fellow professor director analyst columnist writer contributor producer lecturer researcher head'.split(
     ' ',
   ),
 );
+const NOT_NAME_WORDS = new Set([
+  ...'the a an and of for in on at to by with from news media press center centre institute agency network group team staff desk editorial editors editor service services company ltd inc llc times post daily weekly journal review online magazine tv radio home blog read more share published updated program programme'.split(
+    ' ',
+  ),
+  ...ROLE_LINE_WORDS,
+]);
+/** Titles a byline may put before a name ("Dr. Hannah Vu"); they are not part of it. */
+const NAME_TITLE = /^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame)\.?\s+/i;
 const NAME_PARTICLES = new Set([
   'de',
   'da',
@@ -80,9 +90,9 @@ const NAME_PARTICLES = new Set([
   'ter',
 ]);
 
-/** Whether a string reads as a person's name: two to four capitalised words, no digits. */
+/** Whether a string reads as a person's name: two to four capitalised words, no digits, after any title. */
 export function isPersonName(text: string): boolean {
-  const tokens = text.trim().split(/\s+/);
+  const tokens = text.trim().replace(NAME_TITLE, '').split(/\s+/);
   if (tokens.length < 2 || tokens.length > 4 || /\d/.test(text)) return false;
   return tokens.every((token, i) => {
     if (NOT_NAME_WORDS.has(token.toLowerCase())) return false;
@@ -91,8 +101,15 @@ export function isPersonName(text: string): boolean {
   });
 }
 
-/** Puts an all-capitals name into ordinary capitalisation. */
-function tidyName(name: string): string {
+/** Whether a short line gives an author's role ("Senior Fellow, Pacific Security Program"). */
+function isAuthorRoleLine(text: string): boolean {
+  const first = /^[\p{L}-]+/u.exec(text)?.[0].toLowerCase();
+  return first !== undefined && ROLE_LINE_WORDS.has(first) && text.split(/\s+/).length <= 12;
+}
+
+/** Puts an all-capitals name into ordinary capitalisation, without a title before it. */
+function tidyName(titled: string): string {
+  const name = titled.trim().replace(NAME_TITLE, '');
   if (name !== name.toUpperCase()) return name;
   return name
     .toLowerCase()
@@ -307,13 +324,22 @@ export function readMetadata(
   // Title: the nearest title-like line above the body, preferring one the page repeats.
   const above: LineInfo[] = [];
   let nameLine: LineInfo | undefined;
+  let roleLine: LineInfo | undefined;
   for (let i = span.start - 1; i >= 0 && above.length < 3; i--) {
     const line = lines[i]!;
     if (!isTitleCandidate(line)) continue;
-    // A person's name alone just above the body is the byline under the headline.
+    // A person's name alone just above the body is the byline under the headline, and may
+    // have the author's role on the line under it.
     if (!nameLine && above.length === 0 && isPersonName(line.text)) nameLine = line;
+    else if (!nameLine && !roleLine && above.length === 0 && isAuthorRoleLine(line.text))
+      roleLine = line;
     else above.push(line);
   }
+  if (roleLine && !nameLine) {
+    above.unshift(roleLine);
+    roleLine = undefined;
+  }
+  if (roleLine) mark(roleLine.n, "author's role");
   if (nameLine && above.length === 0) {
     above.push(nameLine);
     nameLine = undefined;
@@ -426,7 +452,7 @@ export function readMetadata(
   const trailing: LineInfo[] = [];
   for (let i = span.end + 1; i < lines.length && trailing.length < 8; i++) {
     const line = lines[i]!;
-    if (!line.text) continue;
+    if (!line.text || ABOUT_AUTHOR.test(line.text)) continue;
     if (END_MARKER.test(line.text)) break;
     trailing.push(line);
   }
@@ -517,15 +543,20 @@ export function readMetadata(
     }
   }
   if (!author) {
-    // An author note closing the article: "Jane Roe is a water engineer based in Tashkent."
+    // An author note closing the article, or under "About the author" after it: "Jane Roe is a
+    // water engineer based in Tashkent."
     const last = [...lines].reverse().find((l) => decisions[l.n]?.role === 'paragraph');
-    const note =
-      last && last.words <= 30
-        ? /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}) is (?:a|an|the)\s/u.exec(last.text)
-        : null;
-    if (note && isPersonName(note[1]!)) {
-      author = tidyName(note[1]!);
-      evidence.author = 'author note at the end of the article';
+    const notes = [last, ...trailing.slice(0, 4)];
+    for (const line of notes) {
+      const note =
+        line && line.words <= 30
+          ? /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}) is (?:a|an|the)\s/u.exec(line.text)
+          : null;
+      if (note && isPersonName(note[1]!)) {
+        author = tidyName(note[1]!);
+        evidence.author = 'author note at the end of the article';
+        break;
+      }
     }
   }
   if (!author) warnings.push('no author shown');

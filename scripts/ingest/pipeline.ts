@@ -12,6 +12,7 @@ import {
   type ArticleCache,
 } from './cache.ts';
 import { analyzeArticle, type ArticleAnalysis } from './analysis/analyze.ts';
+import { nameKey } from './analysis/gazetteer.ts';
 import { buildCorpus, type AnalyzeFn, type Corpus } from './corpus.ts';
 import {
   extractArticle,
@@ -85,10 +86,34 @@ export function loadKnowledge(knowledgeDir: string): Knowledge {
     return parsed.data;
   };
   return {
-    outlets: read('outlets.json', knownOutletSchema),
-    actors: read('actors.json', knownActorSchema),
+    outlets: addReference(
+      read('outlets.json', knownOutletSchema),
+      read('world-outlets.json', knownOutletSchema),
+    ),
+    actors: addReference(
+      read('actors.json', knownActorSchema),
+      read('world-actors.json', knownActorSchema),
+    ),
     topics: read('topics.json', knownTopicSchema),
   };
+}
+
+/**
+ * Adds general reference entries (the world's countries, capitals, international bodies and
+ * major outlets) to a corpus's curated ones, except where a curated entry has the same id or
+ * one of the same spellings: the corpus's own curation wins.
+ */
+function addReference<T extends { id: string; name: string; aliases: string[] }>(
+  curated: T[],
+  reference: T[],
+): T[] {
+  const spellings = (entry: T) => [entry.name, ...entry.aliases].map(nameKey);
+  const ids = new Set(curated.map((entry) => entry.id));
+  const names = new Set(curated.flatMap(spellings));
+  const added = reference.filter(
+    (entry) => !ids.has(entry.id) && !spellings(entry).some((name) => names.has(name)),
+  );
+  return [...curated, ...added];
 }
 
 const CODE_DIR = path.dirname(new URL(import.meta.url).pathname);

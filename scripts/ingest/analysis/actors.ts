@@ -3,7 +3,7 @@ import { paragraphText } from '../structure.ts';
 import { compareStrings } from '../text.ts';
 import { discoverNames, discoverQuotedMedia, makeActor } from './discover.ts';
 import { nameKey, type Gazetteer } from './gazetteer.ts';
-import { FUNCTION_WORDS } from './lexicon.ts';
+import { DIRECTION_WORDS, FUNCTION_WORDS, TITLES } from './lexicon.ts';
 import { readCapitalUse, resolveSurname, widenOverTitles, type NamedPerson } from './resolve.ts';
 import { joinsName, sentenceSpans, tokenize, type Token } from './tokens.ts';
 import type { ActorInfo, CountrySignal, Mention, Sentence } from './types.ts';
@@ -54,7 +54,15 @@ function matchKnown(
     if (scan.claimed[k]) break;
     key = key ? `${key} ${tokens[k]!.key}` : tokens[k]!.key;
     const ids = gazetteer.names.get(key);
-    if (ids && isCapitalised(tokens, i, k)) best = { last: k, ids };
+    if (
+      ids &&
+      isCapitalised(tokens, i, k) &&
+      !(
+        gazetteer.acronyms.has(key) &&
+        /\p{Ll}/u.test(text.slice(tokens[i]!.start, tokens[k]!.end).replace(/^the\s+/i, ''))
+      )
+    )
+      best = { last: k, ids };
   }
   if (!best) return null;
   // A known name glued to a further capitalised word is part of a longer, unknown name
@@ -69,6 +77,23 @@ function matchKnown(
   ) {
     if (gazetteer.entries.get(best.ids[0]!)?.kind !== 'person') return null;
   }
+  // Likewise a place glued to a name word before it is a surname ("Denise Paris"), unless that
+  // word is a direction ("Eastern Ukraine") or names something itself.
+  const prev = tokens[i - 1];
+  const kind = gazetteer.entries.get(best.ids[0]!)?.kind;
+  if (
+    prev &&
+    (kind === 'place' || kind === 'country') &&
+    /^\p{Lu}\p{Ll}+$/u.test(prev.text) &&
+    joinsName(text, prev, tokens[i]!) &&
+    !scan.claimed[i - 1] &&
+    !FUNCTION_WORDS.has(prev.key) &&
+    !DIRECTION_WORDS.has(prev.key) &&
+    !TITLES.has(prev.key) &&
+    !gazetteer.namePrefixes.has(prev.key) &&
+    !gazetteer.adjectives.has(prev.key)
+  )
+    return null;
   return best;
 }
 

@@ -71,6 +71,7 @@ function capitalRuns(text: string, tokens: Token[], claimed: boolean[]): Array<[
       else if (
         NAME_CONNECTORS.has(next.key) &&
         tokens[j + 2]?.capital &&
+        !CALENDAR_WORDS.has(tokens[j + 2]!.key) &&
         !claimed[j + 2] &&
         joinsName(text, next, tokens[j + 2]!)
       )
@@ -108,13 +109,38 @@ function hasRoleBefore(tokens: Token[], first: number): boolean {
   return prev !== undefined && (isRoleWord(prev.key) || TITLES.has(prev.key));
 }
 
-/** Whether the text after a name introduces it: ", a journalist", ", Chairman of", "said", "told". */
+/** Whether the text after a name introduces it: ", a journalist", ", the UN climate chief", "said", "told". */
 function hasIntroductionAfter(text: string, tokens: Token[], last: number): boolean {
   const rest = text.slice(tokens[last]!.end, tokens[last]!.end + 80);
-  const appositive = /^,\s+(?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+){0,3}?([\p{L}]+)\b/u.exec(rest);
-  if (appositive && isRoleWord(appositive[1]!.toLowerCase())) return true;
+  // The role may be any of the appositive's first words: its head comes last ("the UN climate chief").
+  // A clause ("New York, where the mayor …") is not an appositive.
+  const appositive = /^,\s+((?:[\p{L}'’-]+\s+){0,4}[\p{L}]+)/u.exec(rest)?.[1]!.split(/\s+/);
+  const opener = appositive?.[0]!.toLowerCase() ?? '';
+  if (
+    appositive &&
+    (!FUNCTION_WORDS.has(opener) || /^(?:a|an|the)$/.test(opener)) &&
+    appositive.some((word) => isRoleWord(word.toLowerCase()))
+  )
+    return true;
   const verb = /^\s+(?:(?:also|has|had|then|later|once)\s+)?([\p{Ll}]+)/u.exec(rest);
   return verb !== null && SPEECH_VERBS.has(verb[1]!) && verb[1] !== 'according';
+}
+
+/**
+ * Where a person's name starts in a run: after the titles and roles that open it ("Prime
+ * Minister X"), or after a title phrase with a connector ("Secretary of State X").
+ */
+function firstPersonWord(tokens: Token[], first: number, last: number): number {
+  const isTitle = (k: number) => TITLES.has(tokens[k]!.key) || isRoleWord(tokens[k]!.key);
+  let k = first;
+  while (k <= last && isTitle(k)) k++;
+  if (k === first || k > last || isNameWord(tokens[k]!)) return k;
+  // "Secretary of State Antony Blinken": the name is the name words after the phrase.
+  const inTitle = (i: number) =>
+    isTitle(i) || GENERIC_INSTITUTION_WORDS.has(tokens[i]!.key) || ORG_HEADS.has(tokens[i]!.key);
+  let start = last + 1;
+  while (start - 1 >= k && isNameWord(tokens[start - 1]!) && !inTitle(start - 1)) start--;
+  return start;
 }
 
 /**
@@ -173,18 +199,15 @@ export function discoverNames(
       continue;
     }
     // People: two to four name words, introduced by a role or a verb of saying.
-    let personFirst = first;
-    while (
-      personFirst <= last &&
-      (TITLES.has(tokens[personFirst]!.key) || isRoleWord(tokens[personFirst]!.key))
-    )
-      personFirst++;
+    const personFirst = firstPersonWord(tokens, first, last);
     const person = tokens.slice(personFirst, last + 1);
     if (person.length < 2 || person.length > 4 || !person.every(isNameWord)) continue;
+    const before = tokens[first - 1];
     const introduced =
       personFirst > first ||
       hasRoleBefore(tokens, first) ||
       hasIntroductionAfter(text, tokens, last) ||
+      (before !== undefined && SPEECH_VERBS.has(before.key) && before.key !== 'according') ||
       /according to\s*$/i.test(
         text.slice(Math.max(0, tokens[first]!.start - 14), tokens[first]!.start),
       );

@@ -24,6 +24,8 @@ export interface Gazetteer {
   adjectives: Map<string, string>;
   /** Folded surname → ids of the known people who carry it. */
   surnames: Map<string, string[]>;
+  /** Keys written only in capitals ("WHO", "US"), which match only capitals: "Who", "us" are words. */
+  acronyms: Set<string>;
 }
 
 const built = new WeakMap<Knowledge, Gazetteer>();
@@ -69,11 +71,16 @@ export function getGazetteer(knowledge: Knowledge): Gazetteer {
   const adjectives = new Map<string, string>();
   const surnames = new Map<string, string[]>();
   let longest = 1;
+  const spelledOtherwise = new Set<string>();
+  const acronyms = new Set<string>();
   for (const entry of [...entries.values()].sort((a, b) => compareStrings(a.id, b.id))) {
     for (const name of [entry.name, ...entry.aliases]) {
       const key = nameKey(name);
       addName(names, key, entry.id);
       longest = Math.max(longest, key.split(' ').length);
+      if (/\p{Ll}/u.test(name.replace(/^the\s+/i, '')) || !/\p{Lu}.*\p{Lu}/u.test(name))
+        spelledOtherwise.add(key);
+      else acronyms.add(key);
     }
     for (const adjective of entry.adjectives) adjectives.set(foldName(adjective), entry.id);
     if (entry.kind === 'person') {
@@ -88,7 +95,8 @@ export function getGazetteer(knowledge: Knowledge): Gazetteer {
     for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1))
       namePrefixes.add(key.slice(0, at));
   for (const key of names.keys()) namePrefixes.add(key);
-  const gazetteer = { entries, names, longest, namePrefixes, adjectives, surnames };
+  for (const key of spelledOtherwise) acronyms.delete(key);
+  const gazetteer = { entries, names, longest, namePrefixes, adjectives, surnames, acronyms };
   built.set(knowledge, gazetteer);
   return gazetteer;
 }

@@ -25,12 +25,16 @@ export const ROLES = words(`
   artist doctor judge prosecutor officer commander student teacher scholar pundit host presenter boxer footballer candidate
   premier chancellor king queen prince sheikh emir general colonel captain lieutenant sergeant manager chair strategist
   specialist sociologist philosopher psychologist engineer physician nurse farmer investor banker owner striker goalkeeper
-  midfielder defender architect novelist biologist
+  midfielder defender architect novelist biologist negotiator executive representative campaigner organiser organizer
+  mediator delegate aide fellow commissioner regulator lead secretary-general vice-president co-founder
 `);
 
 /** Whether a lowercase word names a role: listed, or formed like one ("biologist", "historian"). */
 export function isRoleWord(word: string): boolean {
-  return ROLES.has(word) || /^[a-z]{4,}(?:ist|ian)$/.test(word);
+  // Suffixes of roles only, so that first names ("Christian", "Florian", "Sebastian") are not roles.
+  return (
+    ROLES.has(word) || /^[a-z]{4,}ist$|^[a-z]{3,}(?:ician|orian|arian|ologian|edian)$/.test(word)
+  );
 }
 
 /** Verbs of saying and thinking that attach a name or pronoun to what it says. */
@@ -66,6 +70,7 @@ export const GENERIC_INSTITUTION_WORDS = words(`
   foreign affairs internal state security national federal general prosecutor armed public central supreme high higher
   defense defence interior justice health education finance economy economic presidential administration military border
   emergency emergencies of the for and on main investigative intelligence special information cultural culture
+  energy trade transport transportation agriculture labor labour commerce treasury homeland environment
 `);
 
 /** Prepositions after which a capital city names the place, not the state ("in Baku"). */
@@ -82,6 +87,11 @@ export const FUNCTION_WORDS = words(`
   several many some both each every all any its their his her our this that these those such no not now then here there
   it he she they we you i what which who whom whose where why how during under until unless until once even just only
   independent former retired official local political russian-backed first last new recent major senior top
+`);
+
+/** Words that qualify a place without making another name ("Eastern Ukraine", "Greater London"). */
+export const DIRECTION_WORDS = words(`
+  north south east west northern southern eastern western central greater upper lower inner outer occupied
 `);
 
 /** Month and weekday names, which are capitalised but never part of a person's name. */

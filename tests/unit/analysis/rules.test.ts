@@ -61,6 +61,30 @@ describe('actor resolution on texts about other subjects', () => {
       id: 'lena-okafor',
       surfaces: ['Lena Okafor', 'Okafor'],
     },
+    {
+      rule: 'a name after a verb of saying, with its role after it',
+      paragraphs: ['"This is a floor, not a ceiling," said Simon Okello, the UN climate chief.'],
+      id: 'simon-okello',
+      surfaces: ['Simon Okello'],
+    },
+    {
+      rule: 'a name between commas after a possessive role',
+      paragraphs: ["Kenya's lead negotiator, Ali Mwangi, said the deal was a step forward."],
+      id: 'ali-mwangi',
+      surfaces: ['Ali Mwangi'],
+    },
+    {
+      rule: 'a name after a title phrase with a connector',
+      paragraphs: ['Secretary of State Dana Whitfield said the treaty covers the coast guard.'],
+      id: 'dana-whitfield',
+      surfaces: ['Dana Whitfield'],
+    },
+    {
+      rule: 'a first name that ends like a role word',
+      paragraphs: ['Christian Albrecht said the budget was final. Albrecht declined to say more.'],
+      id: 'christian-albrecht',
+      surfaces: ['Christian Albrecht', 'Albrecht'],
+    },
   ])('resolves $rule', ({ paragraphs, id, surfaces }) => {
     const a = analyse(paragraphs);
     expect(surfacesOf(a, id)).toEqual(surfaces);
@@ -78,8 +102,32 @@ describe('actor resolution on texts about other subjects', () => {
       actor: 'ilham-aliyev',
       surface: 'Azerbaijani President Ilham Aliyev',
     },
+    // The general reference: any country, its capital for its state, international bodies.
+    { sentence: 'Kenya and Peru signed the accord.', actor: 'kenya', surface: 'Kenya' },
+    { sentence: 'Manila says the ship rammed its boat.', actor: 'philippines', surface: 'Manila' },
+    { sentence: 'Protests in Manila grew on Monday.', actor: 'manila', surface: 'Manila' },
+    {
+      sentence: 'WHO officials declared the outbreak over.',
+      actor: 'world-health-organization',
+      surface: 'WHO',
+    },
+    { sentence: 'Oxfam said the pledges were recycled.', actor: 'oxfam', surface: 'Oxfam' },
   ])('reads "$sentence" as $actor', ({ sentence, actor, surface }) => {
     expect(analyse([sentence]).mentions[0]).toMatchObject({ actor, surface });
+  });
+
+  it.each([
+    { sentence: 'Who pays for it? Nobody knows.', absent: 'world-health-organization' },
+    { sentence: 'Us and them, the singer called it.', absent: 'united-states' },
+    { sentence: 'Denise Paris said the ruling was wrong.', absent: 'france' },
+  ])('does not read "$sentence" as $absent', ({ sentence, absent }) => {
+    expect(analyse([sentence]).mentions.map((m) => m.actor)).not.toContain(absent);
+  });
+
+  it('keeps an institution apart from the weekday after it', () => {
+    const a = analyse(['The Halvorsen Foundation on Friday said the grants would resume.']);
+    expect(a.actors.map((x) => x.name)).toContain('Halvorsen Foundation');
+    expect(a.actors.map((x) => x.name).join(' ')).not.toMatch(/Friday/);
   });
 
   it('names a country’s institution after the country that owns it', () => {
