@@ -2,6 +2,7 @@ import type { BodyParagraph } from '../structure.ts';
 import { paragraphText } from '../structure.ts';
 import { compareStrings } from '../text.ts';
 import { readClaims } from './claims.ts';
+import { CALENDAR_WORDS } from './lexicon.ts';
 import { findQuotedSpans } from './tokens.ts';
 import type { ActorInfo, CountrySignal, Mention, Sentence } from './types.ts';
 import { readDates, type DatePoint } from './when.ts';
@@ -192,7 +193,8 @@ function actorsIn(
   // Capitalised words inside a sentence that no rule named ("Osterby") still say where it happened.
   for (const i of sentenceIndexes) {
     for (const m of sentences[i]!.text.matchAll(/(?<=[\p{Ll},;]\s)\p{Lu}\p{Ll}{2,}\b/gu))
-      out[`${UNRESOLVED_NAME}${m[0].toLowerCase()}`] = 'place';
+      if (!CALENDAR_WORDS.has(m[0].toLowerCase()))
+        out[`${UNRESOLVED_NAME}${m[0].toLowerCase()}`] = 'place';
   }
   for (const m of mentions)
     if (sentenceIndexes.includes(m.sentence)) out[m.actor] = actors.get(m.actor)!.kind;
@@ -251,7 +253,8 @@ export function findEventCandidates(
     };
     for (const sentence of own) {
       const dates = readDates(sentence.text, { published, paragraphYear, last });
-      for (const d of dates) if (d.month !== null || d.use === 'point') paragraphYear = d.year;
+      for (const d of dates)
+        if ((d.month !== null || d.use === 'point') && !d.attributive) paragraphYear = d.year;
       const point = dates.find((d) => d.use === 'point');
       const trigger = nearestTrigger(sentence.text, point ? point.start : null);
       if (point) {

@@ -124,8 +124,14 @@ export function mergeEvents(inputs: ArticleEvents[]): {
       const score = overlap(c.actors, cluster);
       const sameArticle = cluster.members.some((m) => m.article === member.article);
       const needed = c.kind === 'other' ? (sameDay ? 3 : Infinity) : sameDay ? 1 : 2;
+      // A sentence of the same article that names no one but gives the same day refers back to
+      // the happening ("the two governments describe the August 31 collision differently").
+      const refersBack =
+        sameArticle &&
+        sameDay &&
+        Object.keys(c.actors).every((id) => id.startsWith(UNRESOLVED_NAME));
       if (
-        (score >= needed || (sameArticle && c.kind !== 'other')) &&
+        (score >= needed || (sameArticle && c.kind !== 'other') || refersBack) &&
         (score > bestScore || !best)
       ) {
         best = cluster;

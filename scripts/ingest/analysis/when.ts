@@ -15,6 +15,11 @@ export interface ReadDate extends DatePoint {
   text: string;
   /** `point`: when something happened; `span`: a bound ("since 2022", "until September 2023", "by 2026"). */
   use: 'point' | 'span';
+  /**
+   * A year before a noun ("the 2020 war", "the 1951 Mutual Defense Treaty"): it dates that
+   * thing, not the passage, so a month named after it is not placed in its year.
+   */
+  attributive: boolean;
 }
 
 /** What a sentence's dates are read against: the article's date and the year the passage is in. */
@@ -54,14 +59,27 @@ function approximateOf(word: string | undefined): DatePoint['approximate'] {
   return 'mid';
 }
 
-/** The year a month without one belongs to: the passage's year, else the latest not after publication. */
-function yearForMonth(month: number, day: number | null, context: DateContext): number | null {
+/** Words that put a sentence's happening ahead of publication ("the summit in November is expected to …"). */
+const AHEAD =
+  /\b(?:will|is|are) (?:expected|due|scheduled|set) to\b|\b(?:will|shall)\b|\bupcoming\b|\bahead of\b|\ba prelude to\b|\bnext (?:month|week)\b/i;
+
+/**
+ * The year a month without one belongs to: the passage's year, else the latest not after
+ * publication, or the first after it in a sentence about what is ahead.
+ */
+function yearForMonth(
+  month: number,
+  day: number | null,
+  context: DateContext,
+  ahead: boolean,
+): number | null {
   if (context.paragraphYear) return context.paragraphYear;
   const p = context.published;
   if (!p) return null;
   const after =
     p.month !== null &&
     (month > p.month || (month === p.month && day !== null && p.day !== null && day > p.day));
+  if (ahead && p.month !== null) return after ? p.year : p.year + 1;
   return after ? p.year - 1 : p.year;
 }
 
@@ -78,6 +96,7 @@ function shiftMonth(point: DatePoint, by: number): DatePoint {
  */
 export function readDates(sentence: string, context: DateContext): ReadDate[] {
   if (!MAY_HOLD_DATE.test(sentence)) return [];
+  const ahead = AHEAD.test(sentence);
   const out: ReadDate[] = [];
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
@@ -88,13 +107,20 @@ export function readDates(sentence: string, context: DateContext): ReadDate[] {
     const future = context.published !== null && point.year > context.published.year;
     const range =
       SPAN_BEFORE.test(before) ||
-      /\bfrom\s+[\p{L}\d ,]{1,25}\s+(?:to|until|till)\s+$/iu.test(before);
+      /\b(?:from\s+[\p{L}\d ,]{1,25}\s+(?:to|until|till)|between\s+[\p{L}\d ,]{1,25}\s+and)\s+$/iu.test(
+        before,
+      );
     out.push({
       ...point,
       start,
       end,
       text: sentence.slice(start, end),
       use: range || future ? 'span' : 'point',
+      attributive:
+        point.month === null &&
+        /\bthe\s+$/i.test(before) &&
+        /^\s+[\p{L}-]+/u.test(sentence.slice(end, end + 30)) &&
+        !/^\s+(?:and|or|to|when|as|was|is)\b/i.test(sentence.slice(end, end + 8)),
     });
   };
   const p = context.published;
@@ -141,7 +167,7 @@ export function readDates(sentence: string, context: DateContext): ReadDate[] {
     const approxWord = /\b(early|mid|late|end of|beginning of)[-\s]+$/i.exec(
       sentence.slice(Math.max(0, found.index - 20), found.index),
     )?.[1];
-    const year = found.year ?? yearForMonth(found.month, found.day, context);
+    const year = found.year ?? yearForMonth(found.month, found.day, context, ahead);
     if (year === null || (found.day !== null && !isRealDay(year, found.month, found.day))) continue;
     push(found.index, found.index + found.length, {
       year,
@@ -156,7 +182,9 @@ export function readDates(sentence: string, context: DateContext): ReadDate[] {
     if (!m[1] && !/\b(?:in|by|on|since|until|from|during|of|to|and)\s+$/i.test(before)) continue;
     const month = MONTH_NAMES.indexOf(m[2]!.toLowerCase()) + 1;
     const year =
-      m[3] && context.paragraphYear ? context.paragraphYear : yearForMonth(month, null, context);
+      m[3] && context.paragraphYear
+        ? context.paragraphYear
+        : yearForMonth(month, null, context, ahead);
     if (year === null) continue;
     push(m.index!, m.index! + m[0].length, {
       year,

@@ -249,6 +249,24 @@ describe('dates read against the publication date', () => {
       iso: '2023-09',
       use: 'span',
     },
+    {
+      text: 'The firm paid the carmakers between 2015 and 2020.',
+      paragraphYear: null,
+      iso: '2015',
+      use: 'span',
+    },
+    {
+      text: 'The summit in November is expected to focus on finance.',
+      paragraphYear: null,
+      iso: '2025-11',
+      use: 'point',
+    },
+    {
+      text: 'Talks will resume in March.',
+      paragraphYear: null,
+      iso: '2026-03',
+      use: 'span',
+    },
   ])('reads "$text" as $iso ($use)', ({ text, paragraphYear, iso, use, approximate }) => {
     const [d] = readDates(text, { published, paragraphYear, last: null });
     expect(d && toIso(d)).toBe(iso);
@@ -267,6 +285,29 @@ describe('dates read against the publication date', () => {
       expect(d && toIso(d)).toBe('2025-07-01');
     },
   );
+
+  it('reads both ends of "between 2015 and 2020" as bounds', () => {
+    const dates = readDates('The firm paid the carmakers between 2015 and 2020.', {
+      published,
+      paragraphYear: null,
+      last: null,
+    });
+    expect(dates.map((d) => [toIso(d), d.use])).toEqual([
+      ['2015', 'span'],
+      ['2020', 'span'],
+    ]);
+  });
+
+  it('does not place a later month in the year of a named thing ("the 1951 Treaty")', () => {
+    const { events } = analyse(
+      [
+        'A clash could draw Washington in under the 1951 Mutual Defense Treaty. The minister Karl Brand reaffirmed in July that the treaty covers the coast guard.',
+      ],
+      '2024-09-09',
+    );
+    expect(events.map((e) => e.date && toIso(e.date))).toContain('2024-07');
+    expect(events.map((e) => e.date && toIso(e.date))).not.toContain('1951-07');
+  });
 
   it('reads a date written in another language, by its day number', () => {
     const [d] = readDates('Le 4 mars 2025, le ministère a fermé le bureau.', {
@@ -337,6 +378,19 @@ describe('event details and merging on texts about other subjects', () => {
     expect(merged).toHaveLength(1);
     expect(merged[0]!.articles).toEqual(['a', 'b']);
     expect(merged[0]!.variants.map((v) => v.claims.dead)).toEqual(['14', '15']);
+  });
+
+  it('joins a later sentence that names no one but the same day to the happening of that day', () => {
+    const a = analyse([
+      'On August 31, a coast guard vessel rammed a supply boat near the Lindholm reef.',
+      'The two governments describe the August 31 collision differently.',
+    ]);
+    const { events } = mergeEvents([
+      { article: 'a', published: '2025-03-10', candidates: a.events },
+    ]);
+    expect([...events.values()].map((e) => [e.date, e.paragraphs.length])).toEqual([
+      ['2024-08-31', 2],
+    ]);
   });
 });
 
