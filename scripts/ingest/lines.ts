@@ -25,6 +25,11 @@ const SENTENCE_END = /[.!?…:]["”’»)\]]*$|["”»]$/;
 // A lone question is how headlines and sub-headings are often phrased, so it is not running text.
 const LONE_QUESTION = /^[^.!]*\?["”’»]*$/;
 
+/** The chrome reason of a label that opens a list of the article's key points ("Summary"). */
+export const SUMMARY_LABEL = 'summary label';
+/** The chrome reason of a heading that opens a list of other articles ("Related", "Most read"). */
+export const RELATED_BLOCK = 'related-articles block';
+
 /** Chrome rules for short lines: generic site furniture, never the seeds' own sentences. */
 const SHORT_CHROME: Array<[RegExp, string]> = [
   [
@@ -55,8 +60,13 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
   [/\ball rights reserved\b|^©|^copyright\b|\(c\)\s*\d{4}|\bpowered by\b/i, 'copyright line'],
   [
     /^(you (might|may) also like|related( articles| posts| stories| news| content| reading)?|read (more|also|next)|see also|more (from|on|stories|news|articles)|recommended( for you| stories)?|most (read|popular|viewed|shared)|popular( posts| news| now)?|trending( now)?|latest( news| posts| stories| articles)?|last news|top (news|stories)|editor'?s picks|what to read next|further reading|in other news|don'?t miss)\b/i,
-    'related-articles block',
+    RELATED_BLOCK,
   ],
+  [
+    /^(summary|key points|highlights|in brief|at a glance|key takeaways|what you need to know|tl;?dr)$/i,
+    SUMMARY_LABEL,
+  ],
+  [/^font size\b|^(a-? a a\+?|a a a a?)$/i, 'interface label'],
   [
     /^(leave a (comment|reply)|comments?( \(\d+\))?|\d+ comments?|add (a )?comment|post a comment|cancel reply|reply|your email address will not be published|required fields are marked|name\s*\*?|email\s*\*?|website|save my name)/i,
     'comment form',
@@ -80,15 +90,34 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
     'image caption',
   ],
   [/\s[-–]\s\d{1,2}$/, 'image caption numbering'],
+  [
+    /^(item \d+ of \d+|\[\d+\/\d+\]|list (\d+ )?of \d+( items)?|end of list|image caption,?|media caption,?)$/i,
+    'gallery or list counter',
+  ],
+  [
+    /^(link copied|copy(ied)? link|click here to share\b.*|share\d*|save( article| for later)?|bookmark|gift (this )?article|scroll to continue)$/i,
+    'share buttons',
+  ],
   [/^(table of )?contents:?$/i, 'table of contents'],
   [/^[^\p{L}\p{N}]+$/u, 'stray symbols'],
 ];
+
+/**
+ * A photo's credit closing a caption: "Photograph: Rui Fonseca/The Continental", "File photo:
+ * Special Arrangement", "[Martín Quispe/Reuters]", "(Yonhap)", "(AP Photo/Brian Inganga)".
+ */
+const PHOTO_CREDIT =
+  /(?:\b(?:photograph|photo|file photo|picture|image|illustration|credit|photos?)\s*(?:by)?\s*:\s*[^.:]{2,80}|\[[^\]]{2,60}\/[^\]]{2,40}\]|\((?:[^()]*\bphoto\b[^()]*|yonhap|ap|afp|reuters|epa|xinhua|getty images|file)\)|\bgetty images|\bimage source\b.*)$/i;
 
 /** Chrome rules that may match long lines too: legal notices and editorial disclaimers. */
 const ANY_CHROME: Array<[RegExp, string]> = [
   [/\bforeign agent\b|иностранн\w* агент/i, 'foreign-agent legal notice'],
   [/^by (using|continuing to use|browsing) (this|our) (site|website)/i, 'cookie or legal notice'],
   [/\bwe use cookies\b|\buses cookies\b/i, 'cookie or legal notice'],
+  [
+    /\b(?:store and\/?(?:or )?access information on (?:a|your) device|we value your privacy|our \d+ partners|(?:accept|reject) all cookies|cookie (?:policy|settings|preferences))\b/i,
+    'cookie or legal notice',
+  ],
   [
     /\b(originally|first) (published|appeared|ran) (on|in|by|at)\b|\bis republished (from|with)\b/i,
     'republication notice',
@@ -116,7 +145,7 @@ export function splitBreadcrumb(text: string): string[] | null {
 
 /** A byline's opening words: English ones, and the usual ones of other languages the ingest meets. */
 export const BYLINE =
-  /^(?:(by|written by|words by|reporting by|story by|author|authors|writer|text)|(von|par|por|di|door|av|af|автор|авторы|текст|yazar|müəllif))\s*:?\s+(\S.*)$/i;
+  /^(?:(by|written by|words by|words|reporting by|story by|interview by|interviewed by|author|authors|writer|text)|(von|par|por|di|door|av|af|автор|авторы|текст|yazar|müəllif))\s*:?\s+(\S.*)$/i;
 /** "Name in City Month D, YYYY": a byline that carries the place and date of writing. */
 export const NAME_IN_CITY =
   /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:on\s+)?\S/u;
@@ -178,6 +207,7 @@ export function describeLines(lines: string[]): LineInfo[] {
     if (text.length > 50_000)
       chrome = `overlong line (${text.length.toLocaleString('en')} characters)`;
     for (const [re, reason] of ANY_CHROME) if (!chrome && re.test(text)) chrome = reason;
+    if (!chrome && words <= 60 && PHOTO_CREDIT.test(text)) chrome = 'image caption';
     if (!chrome && words <= 12)
       for (const [re, reason] of SHORT_CHROME) if (!chrome && re.test(text)) chrome = reason;
     if (!chrome && bullet && words <= 6) chrome = 'menu item';

@@ -8,6 +8,8 @@ import {
   END_MARKER,
   isBylineLine,
   NAME_IN_CITY,
+  RELATED_BLOCK,
+  SUMMARY_LABEL,
   splitBreadcrumb,
   type LineInfo,
 } from './lines.ts';
@@ -325,12 +327,19 @@ export function readMetadata(
   const above: LineInfo[] = [];
   let nameLine: LineInfo | undefined;
   let roleLine: LineInfo | undefined;
+  let pastMeta = false;
   for (let i = span.start - 1; i >= 0 && above.length < 3; i--) {
     const line = lines[i]!;
+    // Lines between a "Summary" label or a related-articles heading and the body are its items,
+    // not headlines; a dateline or byline between them means the label stands above the header.
+    if (line.meta) pastMeta = true;
+    if (!pastMeta && (line.chrome === SUMMARY_LABEL || line.chrome === RELATED_BLOCK))
+      above.length = 0;
     if (!isTitleCandidate(line)) continue;
     // A person's name alone just above the body is the byline under the headline, and may
     // have the author's role on the line under it.
-    if (!nameLine && above.length === 0 && isPersonName(line.text)) nameLine = line;
+    if (!nameLine && above.length === 0 && (isPersonName(line.text) || readPersonNames(line.text)))
+      nameLine = line;
     else if (!nameLine && !roleLine && above.length === 0 && isAuthorRoleLine(line.text))
       roleLine = line;
     else above.push(line);
@@ -347,13 +356,20 @@ export function readMetadata(
   let titleLine: LineInfo | undefined = above[0];
   let dekLine: LineInfo | undefined;
   const [first, second] = above;
-  if (
-    first &&
-    second &&
-    countTitleEchoes(lines, second) > 0 &&
-    countTitleEchoes(lines, first) === 0 &&
-    first.words >= 6
-  ) {
+  // The nearest line is the standfirst, not the headline, when the line above it is the one the
+  // page repeats, or a shorter headline-sized line that does not end in a full stop while the
+  // nearer one is a long summary.
+  const standfirstUnder = (headline: LineInfo, standfirst: LineInfo) =>
+    (countTitleEchoes(lines, headline) > 0 &&
+      countTitleEchoes(lines, standfirst) === 0 &&
+      standfirst.words >= 6) ||
+    (countTitleEchoes(lines, standfirst) === 0 &&
+      headline.words >= 5 &&
+      standfirst.words >= 12 &&
+      standfirst.words > headline.words &&
+      !/\.$/.test(headline.text) &&
+      !isPersonName(headline.text));
+  if (first && second && standfirstUnder(second, first)) {
     const between = lines.slice(second.n + 1, first.n).every((l) => !l.text || l.meta || l.chrome);
     if (between) {
       titleLine = second;
@@ -525,7 +541,7 @@ export function readMetadata(
     }
   }
   if (!author && nameLine) {
-    author = tidyName(nameLine.text);
+    author = readPersonNames(nameLine.text) ?? tidyName(nameLine.text);
     evidence.author = 'name alone under the headline';
     mark(nameLine.n, 'byline');
   }
