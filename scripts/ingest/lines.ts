@@ -107,7 +107,17 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
  * Special Arrangement", "[Martín Quispe/Reuters]", "(Yonhap)", "(AP Photo/Brian Inganga)".
  */
 const PHOTO_CREDIT =
-  /(?:\b(?:photograph|photo|file photo|picture|image|illustration|credit|photos?)\s*(?:by)?\s*:\s*[^.:]{2,80}|\[[^\]]{2,60}\/[^\]]{2,40}\]|\((?:[^()]*\bphoto\b[^()]*|yonhap|ap|afp|reuters|epa|xinhua|getty images|file)\)|\bgetty images|\bimage source\b.*)$/i;
+  /(?:\s\p{Lu}[\p{Lu}.'’ -]+\s?\/\s?\p{Lu}[\p{Lu}.'’ -]+|\b(?:photograph|photo|file photo|picture|image|illustration|credit|photos?)\s*(?:by)?\s*:\s*[^.:]{2,80}|\[[^\]]{2,60}\/[^\]]{2,40}\]|\((?:[^()]*\bphoto\b[^()]*|yonhap|ap|afp|reuters|epa|xinhua|getty images|file)\)|\bgetty images|\bimage source\b.*)$/iu;
+
+/** A line that is only a photo agency's credit; the line after it is the photo's caption. */
+const PHOTO_AGENCY_LINE =
+  /^(?:image source,?\s*)?(?:getty images|shutterstock|alamy|epa(?:-efe)?|pa media|[\p{L} .]+ via getty images)$/iu;
+
+/** The nearest line above a line that is not blank. */
+function previousText(lines: string[], n: number): string {
+  for (let i = n - 1; i >= 0; i--) if (lines[i]) return lines[i]!;
+  return '';
+}
 
 /** Chrome rules that may match long lines too: legal notices and editorial disclaimers. */
 const ANY_CHROME: Array<[RegExp, string]> = [
@@ -149,6 +159,9 @@ export const BYLINE =
 /** "Name in City Month D, YYYY": a byline that carries the place and date of writing. */
 export const NAME_IN_CITY =
   /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:on\s+)?\S/u;
+/** "Aparna Menon | Staff Writer": a byline that gives the author's name and role, with no "By". */
+export const NAME_WITH_ROLE =
+  /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s*[|,–—]\s*(?:[\p{L}-]+\s+){0,3}(?:writer|correspondent|reporter|editor|columnist|contributor|journalist)s?$/iu;
 const CAPITALISED_NAME = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u;
 
 /** Whether a line is a byline; a foreign opening word ("Von", "Par") only counts before a capitalised name. */
@@ -165,12 +178,12 @@ const ALL_META_WORDS = new RegExp(META_WORDS.source, 'gi');
 
 /** Decides whether a line is page metadata: a dateline, byline, counter or timestamp. */
 function detectMeta(text: string, words: number): string | null {
-  if (isBylineLine(text, words)) return 'byline';
+  if (isBylineLine(text, words) || (words <= 10 && NAME_WITH_ROLE.test(text))) return 'byline';
   if (/^(last )?updated\b|^modified\b/i.test(text)) return 'update timestamp';
   if (COUNTER.test(text)) return 'counter or reading time';
-  // The cheap test first: most lines are long, and these patterns scan the whole line.
-  if (words <= 8 && findRelativeDate(text)) return 'relative timestamp';
   const dates = findDates(text);
+  // The cheap test first: most lines are long, and these patterns scan the whole line.
+  if (words <= 8 && dates.length === 0 && findRelativeDate(text)) return 'relative timestamp';
   if (dates.length > 0) {
     // What is left once dates, times and counters are gone decides whether this is a dateline.
     let rest = text;
@@ -208,6 +221,8 @@ export function describeLines(lines: string[]): LineInfo[] {
       chrome = `overlong line (${text.length.toLocaleString('en')} characters)`;
     for (const [re, reason] of ANY_CHROME) if (!chrome && re.test(text)) chrome = reason;
     if (!chrome && words <= 60 && PHOTO_CREDIT.test(text)) chrome = 'image caption';
+    if (!chrome && words <= 30 && n > 0 && PHOTO_AGENCY_LINE.test(previousText(lines, n)))
+      chrome = 'image caption';
     if (!chrome && words <= 12)
       for (const [re, reason] of SHORT_CHROME) if (!chrome && re.test(text)) chrome = reason;
     if (!chrome && bullet && words <= 6) chrome = 'menu item';

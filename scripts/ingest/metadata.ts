@@ -8,6 +8,7 @@ import {
   END_MARKER,
   isBylineLine,
   NAME_IN_CITY,
+  NAME_WITH_ROLE,
   RELATED_BLOCK,
   SUMMARY_LABEL,
   splitBreadcrumb,
@@ -103,10 +104,13 @@ export function isPersonName(text: string): boolean {
   });
 }
 
-/** Whether a short line gives an author's role ("Senior Fellow, Pacific Security Program"). */
+/** Whether a short line gives an author's role ("Senior Fellow, Asia Program", "Global health correspondent"). */
 function isAuthorRoleLine(text: string): boolean {
-  const first = /^[\p{L}-]+/u.exec(text)?.[0].toLowerCase();
-  return first !== undefined && ROLE_LINE_WORDS.has(first) && text.split(/\s+/).length <= 12;
+  const words = text.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+  if (words.length === 0 || words.length > 12) return false;
+  return (
+    ROLE_LINE_WORDS.has(words[0]!) || (words.length <= 5 && ROLE_LINE_WORDS.has(words.at(-1)!))
+  );
 }
 
 /** Puts an all-capitals name into ordinary capitalisation, without a title before it. */
@@ -328,7 +332,8 @@ export function readMetadata(
   let nameLine: LineInfo | undefined;
   let roleLine: LineInfo | undefined;
   let pastMeta = false;
-  for (let i = span.start - 1; i >= 0 && above.length < 3; i--) {
+  // More candidates than are used are gathered, so that a "Summary" label above them is met.
+  for (let i = span.start - 1; i >= 0 && above.length < 8; i--) {
     const line = lines[i]!;
     // Lines between a "Summary" label or a related-articles heading and the body are its items,
     // not headlines; a dateline or byline between them means the label stands above the header.
@@ -344,6 +349,7 @@ export function readMetadata(
       roleLine = line;
     else above.push(line);
   }
+  above.splice(3);
   if (roleLine && !nameLine) {
     above.unshift(roleLine);
     roleLine = undefined;
@@ -489,10 +495,16 @@ export function readMetadata(
     }
     if (line.words > 25 && !/published|posted/i.test(line.text)) continue;
     const published = /\b(published|posted)\b/i.exec(line.text);
-    if (isUpdate && !published) {
+    // "Jul. 14, 2025 6:30 a.m. | Updated Jul. 15, 2025": the date before the word is the publication's.
+    const updateAt = isUpdate ? /\b(?:last )?updated\b|\bmodified\b/i.exec(line.text)!.index : -1;
+    if (isUpdate && !published && valid[0]!.index > updateAt) {
       updated ??= pageDateFrom(valid[0]!, 'update timestamp');
       if (decisions[line.n]?.role !== 'meta') mark(line.n, 'update timestamp');
       continue;
+    }
+    if (isUpdate && !published) {
+      const after = valid.find((d) => d.index > updateAt);
+      if (after) updated ??= pageDateFrom(after, 'update timestamp');
     }
     const pick = published
       ? (valid.find((d) => d.index > published.index) ?? valid[0]!)
@@ -520,6 +532,11 @@ export function readMetadata(
       warnings.push('no dateline shown; date taken from the lead');
     }
   }
+  if (!date && updated) {
+    // A page that shows only when it was updated was published by then: the date a reader sees.
+    date = { ...updated, rule: 'update timestamp, the only date shown' };
+    warnings.push('only an update date shown; taken as the date');
+  }
   if (date) evidence.date = date.rule + (date.year === null ? ' (no year shown)' : '');
   else warnings.push('no publication date shown');
   if (updated) evidence.updated = updated.rule;
@@ -532,7 +549,12 @@ export function readMetadata(
       ? /\bby\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$/u.exec(line.text)?.[1]
       : undefined;
     const byline = readByline(line.text);
-    const name = byline ?? NAME_IN_CITY.exec(line.text)?.[1] ?? tail ?? null;
+    const name =
+      byline ??
+      NAME_IN_CITY.exec(line.text)?.[1] ??
+      NAME_WITH_ROLE.exec(line.text)?.[1] ??
+      tail ??
+      null;
     if (name && (byline || isPersonName(name))) {
       author = tidyName(name);
       evidence.author = 'byline near the headline';
