@@ -167,6 +167,28 @@ function findRepeatedUnit(text: string): string | null {
   return null;
 }
 
+/** Section names that open breadcrumbs ("Business > Industry") without naming the site. */
+const SECTION_WORDS = new Set(
+  'news world business research politics sport sports opinion culture analysis tech technology science health economy markets climate environment lifestyle entertainment features publications insights commentary national international local asia europe africa americas middle east'.split(
+    ' ',
+  ),
+);
+
+/** A publisher's name without its company form ("Al Jazeera Media Network" → "Al Jazeera"). */
+function withoutCompanyForm(name: string): string {
+  let out = name.replace(/\s+or its affiliated companies$/i, '').trim();
+  for (;;) {
+    const next = out
+      .replace(
+        /,?\s+(?:&\s+)?(?:media(?:\s+(?:network|group|inc|bv|cic|srl|ltd|limited|llc|plc|gmbh|holdings))?|co\.?|ltd\.?|limited|llc|inc\.?|plc|gmbh|bv|cic|srl|s\.?a\.?|corporation|holdings|publishing)$/i,
+        '',
+      )
+      .trim();
+    if (next === out || !next) return out;
+    out = next;
+  }
+}
+
 interface OutletVote {
   name: string;
   fullName: string | null;
@@ -202,14 +224,22 @@ function collectOutletVotes(
     top &&
     !top.chrome &&
     !top.meta &&
-    top.words >= 2 &&
+    top.words >= 1 &&
     top.words <= 6 &&
     !/[.!?:,]$/.test(top.text) &&
-    !isPersonName(top.text)
+    !isPersonName(top.text) &&
+    normalizeKey(top.text) !== titleKey
   ) {
     const next = lines.slice(top.n + 1, top.n + 4).filter((l) => l.text);
-    if (next.filter((l) => l.chrome).length >= 2)
+    const topKey = ` ${normalizeKey(top.text).replace(/^the /, '')} `;
+    if (next.filter((l) => l.chrome).length >= 2 && top.words >= 2)
       vote(top.text, 2, 'site name at the top of the page, over the menu');
+    // The name the page opens with and names again in its chrome (copyright, prompts, notes).
+    else if (
+      topKey.trim().length >= 4 &&
+      lines.some((l) => l.n !== top.n && l.text && ` ${l.key} `.includes(topKey))
+    )
+      vote(top.text, 2, 'site name at the top of the page, named again below');
   }
   for (const line of lines) {
     if (!line.text || decisions[line.n]?.role === 'paragraph') continue;
@@ -225,15 +255,20 @@ function collectOutletVotes(
     else if (line.repeats >= 2 && /\s\|\s/.test(text) && line.words <= 12)
       vote(text, 3, 'site name repeated in the chrome');
     const crumbs = splitBreadcrumb(text);
-    if (crumbs && crumbs.length >= 2) vote(crumbs[0]!, 3, 'breadcrumb root');
+    if (crumbs && crumbs.length >= 2 && !SECTION_WORDS.has(crumbs[0]!.toLowerCase()))
+      vote(crumbs[0]!, 3, 'breadcrumb root');
+    if ((m = /^(.{2,40}?)\s+[-–—|]\s+back to (?:the )?home(?: ?page)?$/i.exec(text)))
+      vote(m[1]!, 3, 'link back to the home page');
+    if ((m = /^support (?:the )?(\p{Lu}[\p{L}'’.&-]*(?:\s\p{Lu}[\p{L}'’.&-]*){0,3})$/u.exec(text)))
+      vote(m[1]!, 1, 'support prompt');
     if (
       (m =
-        /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^.]+?)\.?\s*(?:all rights reserved|$)/i.exec(
+        /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^.]+?)\.?\s*(?:all rights reserved|$)/i.exec(
           text,
         )) &&
       /rights|^©/i.test(text)
     )
-      vote(m[1]!, 2, 'copyright line');
+      vote(withoutCompanyForm(m[1]!.split(/\s+[·|•]\s+/)[0]!), 2, 'copyright line');
     if (
       (m = /^by:?\s+(.+?)(?:\s+(?:published|posted|updated)\b.*)?:?$/i.exec(text)) &&
       !readByline(text)
@@ -269,11 +304,13 @@ export function chooseOutlet(votes: OutletVote[], outlets: KnownOutlet[]): Outle
       byAlias.get(key) ??
       byAlias.get(normalizeKey(vote.fullName ?? '')) ??
       byAlias.get(key.replace(/ (com|org|net|bg|az|ru|ge|am|ua|io|info|news)$/, ''));
-    const id = known?.id ?? slugify(vote.name);
+    // "The Continental" and "Continental" are one name.
+    const id = known?.id ?? slugify(vote.name.replace(/^the\s+/i, ''));
     const entry = tally.get(id) ?? { weight: 0, vote, known, rules: new Set<string>() };
     entry.weight += vote.weight;
     entry.rules.add(vote.rule);
     if (vote.fullName && !entry.vote.fullName) entry.vote = vote;
+    else if (!entry.vote.fullName && vote.name.length > entry.vote.name.length) entry.vote = vote;
     tally.set(id, entry);
   }
   const ranked = [...tally.entries()].sort(
@@ -284,7 +321,8 @@ export function chooseOutlet(votes: OutletVote[], outlets: KnownOutlet[]): Outle
   const [id, { vote, known, rules }] = best;
   const rule = [...rules].sort().join(' + ');
   if (known) return { id: known.id, name: known.name, fullName: known.fullName, known: true, rule };
-  return { id, name: tidyName(vote.name), fullName: vote.fullName, known: false, rule };
+  const name = tidyName(vote.name);
+  return { id: slugify(name) || id, name, fullName: vote.fullName, known: false, rule };
 }
 
 /** Reads a byline's name, or returns null when what follows "By" is not a person. */
@@ -292,6 +330,7 @@ function readByline(text: string): string | null {
   const m = BYLINE.exec(text);
   if (!m || !isBylineLine(text, text.split(/\s+/).length)) return null;
   const names = m[3]!
+    .replace(/\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?/g, '')
     .split(/\s+(?:published|posted|updated|on|in|at|for)\s|\s*[|•·–—]\s*|\s+-\s+|\s+\d/i)[0]!
     .replace(/[:.*_]+$/, '')
     .trim();
