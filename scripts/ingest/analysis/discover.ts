@@ -8,6 +8,7 @@ import {
   MEDIA_HEADS,
   ORG_HEADS,
   isRoleWord,
+  ROLES,
   SPEECH_VERBS,
   TITLES,
 } from './lexicon.ts';
@@ -51,6 +52,11 @@ function isNameWord(token: Token): boolean {
   );
 }
 
+/** A name word, or an initial before one ("R. Venkataraman"). */
+function isNameToken(text: string, token: Token): boolean {
+  return isNameWord(token) || (/^\p{Lu}$/u.test(token.text) && text[token.end] === '.');
+}
+
 /** Maximal runs of unclaimed capitalised tokens, joined by spaces and name connectors. */
 function capitalRuns(text: string, tokens: Token[], claimed: boolean[]): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
@@ -65,6 +71,9 @@ function capitalRuns(text: string, tokens: Token[], claimed: boolean[]): Array<[
       const next = tokens[j + 1]!;
       const joined =
         joinsName(text, tokens[j]!, next) ||
+        // An initial: "R. Venkataraman".
+        (/^\p{Lu}$/u.test(tokens[j]!.text) &&
+          /^\.\s+$/.test(text.slice(tokens[j]!.end, next.start))) ||
         (tokens[j]!.possessive && next.capital && ORG_HEADS.has(next.key));
       if (!joined) break;
       if (next.capital) j++;
@@ -127,20 +136,32 @@ function hasIntroductionAfter(text: string, tokens: Token[], last: number): bool
 }
 
 /**
- * Where a person's name starts in a run: after the titles and roles that open it ("Prime
- * Minister X"), or after a title phrase with a connector ("Secretary of State X").
+ * Whether a token is a listed title or role ("Minister", "President-elect", "Justices"); not a
+ * word merely formed like a role, which in a capitalised run is more often a surname ("Lindqvist").
  */
-function firstPersonWord(tokens: Token[], first: number, last: number): number {
-  const isTitle = (k: number) => TITLES.has(tokens[k]!.key) || isRoleWord(tokens[k]!.key);
-  let k = first;
-  while (k <= last && isTitle(k)) k++;
-  if (k === first || k > last || isNameWord(tokens[k]!)) return k;
-  // "Secretary of State Antony Blinken": the name is the name words after the phrase.
-  const inTitle = (i: number) =>
-    isTitle(i) || GENERIC_INSTITUTION_WORDS.has(tokens[i]!.key) || ORG_HEADS.has(tokens[i]!.key);
-  let start = last + 1;
-  while (start - 1 >= k && isNameWord(tokens[start - 1]!) && !inTitle(start - 1)) start--;
-  return start;
+function isTitleWord(token: Token): boolean {
+  const key = token.key.replace(/-elect$/, '');
+  return TITLES.has(key) || ROLES.has(key) || (key.endsWith('s') && TITLES.has(key.slice(0, -1)));
+}
+
+/**
+ * Where a person's name starts in a run: after the last title or role in it ("Urban
+ * Development Minister H. Mallikarjun"), and after a title phrase with a connector ("Secretary
+ * of State Antony Blinken"); the run's start when it holds no title.
+ */
+function firstPersonWord(text: string, tokens: Token[], first: number, last: number): number {
+  let lastTitle = -1;
+  for (let k = first; k <= last; k++) if (isTitleWord(tokens[k]!)) lastTitle = k;
+  if (lastTitle < 0) return first;
+  const k = lastTitle + 1;
+  if (k <= last && !isNameToken(text, tokens[k]!)) {
+    const inTitle = (i: number) =>
+      GENERIC_INSTITUTION_WORDS.has(tokens[i]!.key) || ORG_HEADS.has(tokens[i]!.key);
+    let start = last + 1;
+    while (start - 1 >= k && isNameWord(tokens[start - 1]!) && !inTitle(start - 1)) start--;
+    return start;
+  }
+  return k;
 }
 
 /**
@@ -187,7 +208,16 @@ export function discoverNames(
       found.push({ first, last, actor: makeActor(surface, 'place', qualifier) });
       continue;
     }
-    const head = keys.find((k) => ORG_HEADS.has(k));
+    // A title and a name after an institution's word are a person ("Chief Cabinet Secretary X").
+    const personFirst = firstPersonWord(text, tokens, first, last);
+    const tail = tokens.slice(personFirst, last + 1);
+    const titledPerson =
+      personFirst > first &&
+      tail.length >= 2 &&
+      tail.length <= 4 &&
+      tail.every((t) => isNameToken(text, t) && !ORG_HEADS.has(t.key)) &&
+      !tail.some((t) => GENERIC_INSTITUTION_WORDS.has(t.key));
+    const head = titledPerson ? undefined : keys.find((k) => ORG_HEADS.has(k));
     if (head && run.length >= 2) {
       const canonical = canonicalInstitution(surface.replace(/['’]s\b/g, "'s"));
       const generic = keys.every((k) => ORG_HEADS.has(k) || GENERIC_INSTITUTION_WORDS.has(k));
@@ -198,10 +228,8 @@ export function discoverNames(
       found.push({ first, last, actor: makeActor(name, kind, qualifier) });
       continue;
     }
-    // People: two to four name words, introduced by a role or a verb of saying.
-    const personFirst = firstPersonWord(tokens, first, last);
-    const person = tokens.slice(personFirst, last + 1);
-    if (person.length < 2 || person.length > 4 || !person.every(isNameWord)) continue;
+    // People: two to four name words, introduced by a role or a verb of saying; a title over
+    // two names joined by "and" introduces both ("Justices R. Venkataraman and Meera Sood").
     const before = tokens[first - 1];
     const introduced =
       personFirst > first ||
@@ -210,10 +238,26 @@ export function discoverNames(
       (before !== undefined && SPEECH_VERBS.has(before.key) && before.key !== 'according') ||
       /according to\s*$/i.test(
         text.slice(Math.max(0, tokens[first]!.start - 14), tokens[first]!.start),
-      );
+      ) ||
+      // A speaker's label opening an interview answer: "Enkhjargal Dorj: My cousin lost …".
+      (first === 0 && /^:\s/.test(text.slice(tokens[last]!.end, tokens[last]!.end + 2)));
     if (!introduced) continue;
-    const name = text.slice(person[0]!.start, person[person.length - 1]!.end);
-    found.push({ first: personFirst, last, actor: makeActor(name, 'person', qualifier) });
+    const and = tokens.findIndex((t, k) => k > personFirst && k < last && t.key === 'and');
+    const spans: Array<[number, number]> =
+      and > 0 && personFirst > first
+        ? [
+            [personFirst, and - 1],
+            [and + 1, last],
+          ]
+        : [[personFirst, last]];
+    for (const [from, to] of spans) {
+      const person = tokens.slice(from, to + 1);
+      const nameWord = (t: Token, k: number) =>
+        k < person.length - 1 ? isNameToken(text, t) : isNameWord(t);
+      if (person.length < 2 || person.length > 4 || !person.every(nameWord)) continue;
+      const name = text.slice(person[0]!.start, person[person.length - 1]!.end);
+      found.push({ first: from, last: to, actor: makeActor(name, 'person', qualifier) });
+    }
   }
   return found;
 }

@@ -13,7 +13,8 @@ function words(list: string): Set<string> {
 export const TITLES = words(`
   president vice prime minister foreign defense defence interior chancellor king queen prince princess sheikh emir sultan pope
   general gen colonel col senator governor mayor mr mrs ms dr professor prof spokesman spokeswoman chairman chairwoman
-  ambassador secretary premier speaker judge deputy director chief commander admiral marshal patriarch archbishop bishop
+  ambassador secretary premier speaker judge justice deputy director chief commander admiral marshal patriarch archbishop
+  bishop
 `);
 
 /** Role nouns that introduce a person's name ("political scientist X", "X, a journalist"). */
@@ -27,6 +28,9 @@ export const ROLES = words(`
   specialist sociologist philosopher psychologist engineer physician nurse farmer investor banker owner striker goalkeeper
   midfielder defender architect novelist biologist negotiator executive representative campaigner organiser organizer
   mediator delegate aide fellow commissioner regulator lead secretary-general vice-president co-founder
+  advocate counsel attorney solicitor barrister partner neighbour neighbor friend wife husband son daughter mother
+  father brother sister cousin uncle aunt grandmother grandfather widow resident herder fisherman worker shopkeeper
+  driver volunteer survivor witness pensioner tenant landlord parent justice
 `);
 
 /** Whether a lowercase word names a role: listed, or formed like one ("biologist", "historian"). */

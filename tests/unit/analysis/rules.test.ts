@@ -85,6 +85,47 @@ describe('actor resolution on texts about other subjects', () => {
       id: 'christian-albrecht',
       surfaces: ['Christian Albrecht', 'Albrecht'],
     },
+    {
+      rule: 'a name after a title led by its portfolio',
+      paragraphs: ['Finance Minister Sri Wulandari told parliament the deficit would stay low.'],
+      id: 'sri-wulandari',
+      surfaces: ['Minister Sri Wulandari'],
+    },
+    {
+      rule: 'a name with an initial after a title',
+      paragraphs: [
+        "The state's Urban Development Minister H. Mallikarjun said the verdict was fair.",
+      ],
+      id: 'h-mallikarjun',
+      surfaces: ['Minister H. Mallikarjun'],
+    },
+    {
+      rule: 'a title over two names joined by "and"',
+      paragraphs: ['A bench of Justices R. Venkataraman and Meera Sood set aside the order.'],
+      id: 'meera-sood',
+      surfaces: ['Meera Sood'],
+    },
+    {
+      rule: 'a name after a title that holds an institution’s word',
+      paragraphs: ['Chief Cabinet Secretary Hideo Tanabe told a news conference it was fair.'],
+      id: 'hideo-tanabe',
+      surfaces: ['Secretary Hideo Tanabe'],
+    },
+    {
+      rule: 'a name introduced by a relation',
+      paragraphs: ['My neighbour Fernanda Lopes, who is 81, has lived here since 1967.'],
+      id: 'fernanda-lopes',
+      surfaces: ['Fernanda Lopes'],
+    },
+    {
+      rule: 'a speaker’s label opening an interview answer',
+      paragraphs: [
+        'How bad was the winter?',
+        'Enkhjargal Tsend: My cousin lost 400 goats in one week, and he is not the worst off.',
+      ],
+      id: 'enkhjargal-tsend',
+      surfaces: ['Enkhjargal Tsend'],
+    },
   ])('resolves $rule', ({ paragraphs, id, surfaces }) => {
     const a = analyse(paragraphs);
     expect(surfacesOf(a, id)).toEqual(surfaces);
@@ -122,6 +163,11 @@ describe('actor resolution on texts about other subjects', () => {
     { sentence: 'Denise Paris said the ruling was wrong.', absent: 'france' },
   ])('does not read "$sentence" as $absent', ({ sentence, absent }) => {
     expect(analyse([sentence]).mentions.map((m) => m.actor)).not.toContain(absent);
+  });
+
+  it('reads both people of "Justices R. Venkataraman and Meera Sood"', () => {
+    const a = analyse(['A bench of Justices R. Venkataraman and Meera Sood set aside the order.']);
+    expect(a.actors.map((x) => x.name).sort()).toEqual(['Meera Sood', 'R. Venkataraman']);
   });
 
   it('keeps an institution apart from the weekday after it', () => {
