@@ -1,4 +1,4 @@
-import { END_MARKER, type LineInfo } from './lines.ts';
+import { END_MARKER, RELATED_BLOCK, type LineInfo } from './lines.ts';
 
 /** The role a line plays once the page is read: part of the article, its metadata, or chrome. */
 export type LineRole = 'paragraph' | 'heading' | 'list-item' | 'meta' | 'chrome' | 'blank';
@@ -51,7 +51,34 @@ export function findBodySpan(lines: LineInfo[]): { start: number; end: number } 
   }
   if (!bestSpan) return null;
   while (bestSpan.start < bestSpan.end && scoreLine(lines[bestSpan.start]!) <= 0) bestSpan.start++;
+  for (let above = strandedAbove(lines, bestSpan.start); above !== null;) {
+    bestSpan.start = above;
+    while (bestSpan.start > 0 && scoreLine(lines[bestSpan.start - 1]!) > 0) bestSpan.start--;
+    above = strandedAbove(lines, bestSpan.start);
+  }
   return bestSpan;
+}
+
+/** How many short lines a list set inside the body ("Recommended Stories" and its items) may take. */
+const MAX_INSERT_LINES = 16;
+
+/**
+ * The paragraph that a list of other articles set inside the body cuts off from the rest
+ * ("Both candidates …", then "Recommended Stories", four teasers, "end of list", then the body),
+ * or null: the lines between are short, one opens a related-articles list, and none is a
+ * dateline or byline, which would mean the header lies between.
+ */
+function strandedAbove(lines: LineInfo[], start: number): number | null {
+  let insert = false;
+  let count = 0;
+  for (let i = start - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (!line.text) continue;
+    if (line.prose && line.words >= 25 && line.endsSentence) return insert ? i : null;
+    if (line.meta || line.words > 15 || ++count > MAX_INSERT_LINES) return null;
+    if (END_MARKER.test(line.text) || line.chrome === RELATED_BLOCK) insert = true;
+  }
+  return null;
 }
 
 /** Whether a short line reads as a section heading rather than a caption or a stray label. */

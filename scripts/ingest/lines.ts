@@ -67,6 +67,7 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
     SUMMARY_LABEL,
   ],
   [/^font size\b|^(a-? a a\+?|a a a a?)$/i, 'interface label'],
+  [/^[Hh]ome(\s+\p{Lu}[\p{L}&-]*){3,}$/u, 'navigation menu'],
   [
     /^(leave a (comment|reply)|comments?( \(\d+\))?|\d+ comments?|add (a )?comment|post a comment|cancel reply|reply|your email address will not be published|required fields are marked|name\s*\*?|email\s*\*?|website|save my name)/i,
     'comment form',
@@ -107,7 +108,13 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
  * Special Arrangement", "[Martín Quispe/Reuters]", "(Yonhap)", "(AP Photo/Brian Inganga)".
  */
 const PHOTO_CREDIT =
-  /(?:\s\p{Lu}[\p{Lu}.'’ -]+\s?\/\s?\p{Lu}[\p{Lu}.'’ -]+|\b(?:photograph|photo|file photo|picture|image|illustration|credit|photos?)\s*(?:by)?\s*:\s*[^.:]{2,80}|\[[^\]]{2,60}\/[^\]]{2,40}\]|\((?:[^()]*\bphoto\b[^()]*|yonhap|ap|afp|reuters|epa|xinhua|getty images|file)\)|\bgetty images|\bimage source\b.*)$/iu;
+  /(?:\b(?:photograph|photo|file photo|picture|image|illustration|credit|photos?)\s*(?:by)?\s*:\s*[^.:]{2,80}|\[[^\]]{2,60}\/[^\]]{2,40}\]|\((?:[^()]*\bphoto\b[^()]*|yonhap|ap|afp|reuters|epa|xinhua|getty images|file)\)|\bgetty images|\bimage source\b.*)$/iu;
+
+/** A credit in capitals closing a caption: "… on Saturday. LUC TREMBLAY / THE NORTHERN CURRENT". */
+const CAPITALS_CREDIT = /[.!?]\s+\p{Lu}[\p{Lu}.'’ -]+\s?\/\s?\p{Lu}[\p{Lu}.'’ -]+$/u;
+
+/** A gallery's caption: "[1/2] A man walks past …", "Item 1 of 2 A man walks past …". */
+const GALLERY_CAPTION = /^(?:\[\d+\/\d+\]|item \d+ of \d+\s)/i;
 
 /** A line that is only a photo agency's credit; the line after it is the photo's caption. */
 const PHOTO_AGENCY_LINE =
@@ -124,6 +131,18 @@ const ANY_CHROME: Array<[RegExp, string]> = [
   [/\bforeign agent\b|иностранн\w* агент/i, 'foreign-agent legal notice'],
   [/^by (using|continuing to use|browsing) (this|our) (site|website)/i, 'cookie or legal notice'],
   [/\bwe use cookies\b|\buses cookies\b/i, 'cookie or legal notice'],
+  [
+    /\bdownload (?:the|our) app\b|^get the latest news\b|\bsubmit a (?:response|letter)\b|\bour letters section\b|^follow .{0,60}\b(?:at|on) (?:https?:\/\/|www\.)/i,
+    'site promotion or reader prompt',
+  ],
+  [
+    /\bcontributed (?:reporting )?to this (?:report|story|article)\b|^\((?:with inputs|additional reporting) from [^)]+\)$/i,
+    'reporting credits',
+  ],
+  [
+    /\bsupported by a grant from\b|\bretains? (?:full )?editorial (?:independence|control)\b/i,
+    'funding note',
+  ],
   [
     /\b(?:store and\/?(?:or )?access information on (?:a|your) device|we value your privacy|our \d+ partners|(?:accept|reject) all cookies|cookie (?:policy|settings|preferences))\b/i,
     'cookie or legal notice',
@@ -148,7 +167,9 @@ export const END_MARKER =
 /** A breadcrumb trail such as "Home > World > Title". */
 export function splitBreadcrumb(text: string): string[] | null {
   const parts = text.split(/\s+(?:>|»|›|→|\/|\|)\s+/);
-  if (parts.length < 2 || !/\s(?:>|»|›|→)\s/.test(text)) return null;
+  // A slash separates crumbs only in a trail that starts at the home page ("Home / India").
+  if (parts.length < 2 || !(/\s(?:>|»|›|→)\s/.test(text) || /^home\s+\/\s/i.test(text)))
+    return null;
   if (parts.some((p) => p.split(/\s+/).length > 25 || p.length === 0)) return null;
   return parts;
 }
@@ -220,7 +241,12 @@ export function describeLines(lines: string[]): LineInfo[] {
     if (text.length > 50_000)
       chrome = `overlong line (${text.length.toLocaleString('en')} characters)`;
     for (const [re, reason] of ANY_CHROME) if (!chrome && re.test(text)) chrome = reason;
-    if (!chrome && words <= 60 && PHOTO_CREDIT.test(text)) chrome = 'image caption';
+    if (
+      !chrome &&
+      words <= 60 &&
+      (PHOTO_CREDIT.test(text) || CAPITALS_CREDIT.test(text) || GALLERY_CAPTION.test(text))
+    )
+      chrome = 'image caption';
     if (!chrome && words <= 30 && n > 0 && PHOTO_AGENCY_LINE.test(previousText(lines, n)))
       chrome = 'image caption';
     if (!chrome && words <= 12)

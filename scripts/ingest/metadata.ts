@@ -340,6 +340,37 @@ function readByline(text: string): string | null {
   return isPersonName(first) ? tidyName(first) : null;
 }
 
+/**
+ * Takes the notes about the authors that close an article out of its body: "Hannah Okafor is a
+ * climate reporter …", "Odhiambo covers East Africa for …", or an author's name alone.
+ */
+function markAuthorNotes(
+  lines: LineInfo[],
+  decisions: LineDecision[],
+  span: { start: number; end: number },
+  author: string,
+  mark: (n: number, reason: string) => void,
+): void {
+  const names = author.split(/,\s*|\s+and\s+/).map((name) => name.trim());
+  const forms = names.flatMap((name) => [name, name.split(/\s+/).at(-1)!]);
+  const escaped = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const note = new RegExp(
+    `^(?:${escaped})\\s+(?:is|was|covers|writes|reports|has been|leads|edits)\\b`,
+    'i',
+  );
+  const alone = new Set(names.map((name) => normalizeKey(name)));
+  let seen = 0;
+  for (let n = span.end; n >= span.start && seen < 8; n--) {
+    const line = lines[n]!;
+    const role = decisions[n]?.role;
+    if (!line.text || role === 'chrome' || role === 'meta') continue;
+    seen++;
+    if (line.words <= 60 && note.test(line.text)) mark(n, 'note about the author');
+    else if (alone.has(line.key)) mark(n, "author's name over a note");
+    else break;
+  }
+}
+
 /** Reads "A and B" or "A, B and C" as several people's names, or returns null. */
 function readPersonNames(text: string): string | null {
   const parts = text.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/);
@@ -469,6 +500,12 @@ export function readMetadata(
     const onlyBlankBetween = lines
       .slice(titleLine.n + 1, firstBody)
       .every((l) => !l.text || decisions[l.n]?.role === 'chrome');
+    // Share buttons or a reading time between it and the next paragraph set it apart as the
+    // standfirst whatever its tense ("… 4 min read" under it, then the lead).
+    const furnitureAfter = (line: LineInfo) => {
+      const next = lines.slice(line.n + 1, span.end + 1).find((l) => l.text);
+      return next !== undefined && (next.chrome !== null || next.meta !== null);
+    };
     // A standfirst summarises in the present tense; a news lead reports in the past, with attribution.
     // Tense is only read for English, so elsewhere the sentence stays in the body, where nothing is lost.
     // Language and tense are the costly tests, so they run last, on a line that passes the others.
@@ -489,7 +526,7 @@ export function readMetadata(
       lines.slice(firstBody + 1, span.end + 1).some((l) => decisions[l.n]?.role === 'paragraph') &&
       !/^(on|in|at)\s|^\p{Lu}{3,}[\s,(]/u.test(candidate.text) &&
       findDates(candidate.text.slice(0, 40)).length === 0 &&
-      !reports()
+      (furnitureAfter(candidate) || !reports())
     )
       dekLine = candidate;
   }
@@ -637,6 +674,7 @@ export function readMetadata(
     }
   }
   if (!author) warnings.push('no author shown');
+  if (author) markAuthorNotes(lines, decisions, span, author, mark);
 
   // Outlet: what the chrome says about the publisher, never an outlet cited in the text.
   const outlet = chooseOutlet(collectOutletVotes(lines, decisions, title), outlets);

@@ -72,6 +72,8 @@ function matchKnown(
     next &&
     next.capital &&
     joinsName(text, tokens[best.last]!, next) &&
+    // "Portugal (ALEP)": a bracket after a name opens an aside, not a longer name.
+    !text.slice(tokens[best.last]!.end, next.start).includes('(') &&
     !gazetteer.names.has(next.key) &&
     !gazetteer.adjectives.has(next.key)
   ) {
@@ -85,6 +87,8 @@ function matchKnown(
     prev &&
     (kind === 'place' || kind === 'country') &&
     /^\p{Lu}\p{Ll}+$/u.test(prev.text) &&
+    // A participle or adverb opening the sentence ("Neighbouring Tanzania") is no first name.
+    !/(?:ing|ed|ly)$/.test(prev.key) &&
     joinsName(text, prev, tokens[i]!) &&
     !scan.claimed[i - 1] &&
     !FUNCTION_WORDS.has(prev.key) &&

@@ -153,6 +153,16 @@ describe('actor resolution on texts about other subjects', () => {
       surface: 'WHO',
     },
     { sentence: 'Oxfam said the pledges were recycled.', actor: 'oxfam', surface: 'Oxfam' },
+    {
+      sentence: 'Neighbouring Tanzania has also moved rhinos.',
+      actor: 'tanzania',
+      surface: 'Tanzania',
+    },
+    {
+      sentence: 'The hosts’ association in Portugal (ALEP) has argued against it.',
+      actor: 'portugal',
+      surface: 'Portugal',
+    },
   ])('reads "$sentence" as $actor', ({ sentence, actor, surface }) => {
     expect(analyse([sentence]).mentions[0]).toMatchObject({ actor, surface });
   });
