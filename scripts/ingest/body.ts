@@ -1,4 +1,4 @@
-import { END_MARKER, RELATED_BLOCK, type LineInfo } from './lines.ts';
+import { END_MARKER, PROMOTION_BLOCK, RELATED_BLOCK, type LineInfo } from './lines.ts';
 
 /** The role a line plays once the page is read: part of the article, its metadata, or chrome. */
 export type LineRole = 'paragraph' | 'heading' | 'list-item' | 'meta' | 'chrome' | 'blank';
@@ -15,6 +15,9 @@ export interface BodyLocation {
   end: number;
   decisions: LineDecision[];
 }
+
+/** A speaker's label opening a turn of an interview: "Hinterland: What does a dzud look like?". */
+const SPEAKER_LABEL = /^\p{Lu}[\p{L}.'’ -]{0,30}:\s+\p{Lu}/u;
 
 /** Scores a line for the body search: running text counts for, chrome and furniture against. */
 function scoreLine(line: LineInfo): number {
@@ -121,11 +124,18 @@ export function decideBodyLines(
     for (let j = i + 1; j <= span.end; j++) if (lines[j]!.text) return lines[j];
     return undefined;
   };
+  // The items of a related-articles list set inside the body run to the next paragraph.
+  let inList = false;
   for (let i = span.start; i <= span.end; i++) {
     const line = lines[i]!;
     if (!line.text) continue;
+    if (line.chrome === PROMOTION_BLOCK) inList = true;
+    else if (line.chrome === RELATED_BLOCK && !/[:|]\s*\S/.test(line.text)) inList = true;
+    else if (END_MARKER.test(line.text)) inList = true;
+    else if (line.prose) inList = false;
     let decision: LineDecision;
     if (line.chrome) decision = { role: 'chrome', reason: line.chrome };
+    else if (inList) decision = { role: 'chrome', reason: 'item of a related-articles list' };
     else if (line.meta) decision = { role: 'meta', reason: line.meta };
     else if (line.repeats > 1 && !line.prose)
       decision = { role: 'chrome', reason: 'line repeated elsewhere in the page' };
@@ -133,6 +143,8 @@ export function decideBodyLines(
       decision = { role: 'heading', reason: 'dash-led sub-heading' };
     else if (line.bullet) decision = { role: 'list-item', reason: 'bulleted line inside the body' };
     else if (line.prose) decision = { role: 'paragraph', reason: 'running text' };
+    else if (SPEAKER_LABEL.test(line.text) && line.words >= 3 && /[?.!]$/.test(line.text))
+      decision = { role: 'paragraph', reason: "an interview's question or answer" };
     else if (looksLikeHeading(line) && nextText(i))
       decision = { role: 'heading', reason: 'short title-like line before running text' };
     else if (line.endsSentence)

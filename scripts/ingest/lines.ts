@@ -25,6 +25,9 @@ const SENTENCE_END = /[.!?…:]["”’»)\]]*$|["”»]$/;
 // A lone question is how headlines and sub-headings are often phrased, so it is not running text.
 const LONE_QUESTION = /^[^.!]*\?["”’»]*$/;
 
+/** The chrome reason of a promotion's opening marker ("skip past newsletter promotion"). */
+export const PROMOTION_BLOCK = 'promotion block';
+
 /** The chrome reason of a label that opens a list of the article's key points ("Summary"). */
 export const SUMMARY_LABEL = 'summary label';
 /** The chrome reason of a heading that opens a list of other articles ("Related", "Most read"). */
@@ -135,6 +138,13 @@ const ANY_CHROME: Array<[RegExp, string]> = [
     /\bdownload (?:the|our) app\b|^get the latest news\b|\bsubmit a (?:response|letter)\b|\bour letters section\b|^follow .{0,60}\b(?:at|on) (?:https?:\/\/|www\.)/i,
     'site promotion or reader prompt',
   ],
+  [/^skip past .{0,40}promotion$/i, PROMOTION_BLOCK],
+  [/^after .{0,40}promotion$|^enter your email( address)?$/i, 'promotion block'],
+  [
+    /^(?:also read|read more|read also|see also|more on this( story)?|related)\s*[:|]\s*\S.{0,200}$/i,
+    RELATED_BLOCK,
+  ],
+  [/^story continues (below|after) (this )?(ad|advertisement)$/i, 'advertisement'],
   [
     /\bcontributed (?:reporting )?to this (?:report|story|article)\b|^\((?:with inputs|additional reporting) from [^)]+\)$/i,
     'reporting credits',
