@@ -121,7 +121,21 @@ const GALLERY_CAPTION = /^(?:\[\d+\/\d+\]|item \d+ of \d+\s)/i;
 
 /** A line that is only a photo agency's credit; the line after it is the photo's caption. */
 const PHOTO_AGENCY_LINE =
-  /^(?:image source,?\s*)?(?:getty images|shutterstock|alamy|epa(?:-efe)?|pa media|[\p{L} .]+ via getty images)$/iu;
+  /^(?:image source,?\s*)?(?:getty images|shutterstock|alamy|epa(?:-efe)?|pa media)$|\svia getty images$/i;
+
+/**
+ * Whether a line ends with a photo's credit. Only its end is read, and only when that end can
+ * hold a credit (a colon, a closing bracket, a slash, an agency's name), since most lines are
+ * running text that cannot.
+ */
+function endsWithPhotoCredit(text: string): boolean {
+  const tail = text.slice(-120);
+  const last = tail[tail.length - 1];
+  if (tail.includes('/') && CAPITALS_CREDIT.test(tail)) return true;
+  if (last !== ']' && last !== ')' && !tail.includes(':') && !/getty|image source/i.test(tail))
+    return false;
+  return PHOTO_CREDIT.test(tail);
+}
 
 /** The nearest line above a line that is not blank. */
 function previousText(lines: string[], n: number): string {
@@ -129,11 +143,9 @@ function previousText(lines: string[], n: number): string {
   return '';
 }
 
-/** Chrome rules that may match long lines too: legal notices and editorial disclaimers. */
-const ANY_CHROME: Array<[RegExp, string]> = [
-  [/\bforeign agent\b|иностранн\w* агент/i, 'foreign-agent legal notice'],
-  [/^by (using|continuing to use|browsing) (this|our) (site|website)/i, 'cookie or legal notice'],
-  [/\bwe use cookies\b|\buses cookies\b/i, 'cookie or legal notice'],
+/** Chrome rules for notes of up to NOTE_WORDS words: prompts, credits, links to other articles. */
+const NOTE_WORDS = 45;
+const NOTE_CHROME: Array<[RegExp, string]> = [
   [
     /\bdownload (?:the|our) app\b|^get the latest news\b|\bsubmit a (?:response|letter)\b|\bour letters section\b|^follow .{0,60}\b(?:at|on) (?:https?:\/\/|www\.)/i,
     'site promotion or reader prompt',
@@ -153,6 +165,13 @@ const ANY_CHROME: Array<[RegExp, string]> = [
     /\bsupported by a grant from\b|\bretains? (?:full )?editorial (?:independence|control)\b/i,
     'funding note',
   ],
+];
+
+/** Chrome rules that may match long lines too: legal notices and editorial disclaimers. */
+const ANY_CHROME: Array<[RegExp, string]> = [
+  [/\bforeign agent\b|иностранн\w* агент/i, 'foreign-agent legal notice'],
+  [/^by (using|continuing to use|browsing) (this|our) (site|website)/i, 'cookie or legal notice'],
+  [/\bwe use cookies\b|\buses cookies\b/i, 'cookie or legal notice'],
   [
     /\b(?:store and\/?(?:or )?access information on (?:a|your) device|we value your privacy|our \d+ partners|(?:accept|reject) all cookies|cookie (?:policy|settings|preferences))\b/i,
     'cookie or legal notice',
@@ -251,14 +270,14 @@ export function describeLines(lines: string[]): LineInfo[] {
     if (text.length > 50_000)
       chrome = `overlong line (${text.length.toLocaleString('en')} characters)`;
     for (const [re, reason] of ANY_CHROME) if (!chrome && re.test(text)) chrome = reason;
-    if (
-      !chrome &&
-      words <= 60 &&
-      (PHOTO_CREDIT.test(text) || CAPITALS_CREDIT.test(text) || GALLERY_CAPTION.test(text))
-    )
+    if (!chrome && words <= NOTE_WORDS)
+      for (const [re, reason] of NOTE_CHROME) if (!chrome && re.test(text)) chrome = reason;
+    if (!chrome && words <= 60 && (GALLERY_CAPTION.test(text) || endsWithPhotoCredit(text)))
       chrome = 'image caption';
-    if (!chrome && words <= 30 && n > 0 && PHOTO_AGENCY_LINE.test(previousText(lines, n)))
-      chrome = 'image caption';
+    if (!chrome && words <= 30 && n > 0) {
+      const previous = previousText(lines, n);
+      if (previous.length <= 60 && PHOTO_AGENCY_LINE.test(previous)) chrome = 'image caption';
+    }
     if (!chrome && words <= 12)
       for (const [re, reason] of SHORT_CHROME) if (!chrome && re.test(text)) chrome = reason;
     if (!chrome && bullet && words <= 6) chrome = 'menu item';
