@@ -340,6 +340,9 @@ function readByline(text: string): string | null {
   return isPersonName(first) ? tidyName(first) : null;
 }
 
+/** The verbs after an author's name that open a note about them ("… is a climate reporter"). */
+const NOTE_VERB = /^(?:is|was|covers|writes|reports|has been|leads|edits)\b/;
+
 /**
  * Takes the notes about the authors that close an article out of its body: "Hannah Okafor is a
  * climate reporter …", "Odhiambo covers East Africa for …", or an author's name alone.
@@ -352,12 +355,14 @@ function markAuthorNotes(
   mark: (n: number, reason: string) => void,
 ): void {
   const names = author.split(/,\s*|\s+and\s+/).map((name) => name.trim());
-  const forms = names.flatMap((name) => [name, name.split(/\s+/).at(-1)!]);
-  const escaped = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const note = new RegExp(
-    `^(?:${escaped})\\s+(?:is|was|covers|writes|reports|has been|leads|edits)\\b`,
-    'i',
-  );
+  const forms = names
+    .flatMap((name) => [name, name.split(/\s+/).at(-1)!])
+    .map((f) => `${f.toLowerCase()} `);
+  const isNote = (text: string) => {
+    const lower = text.toLowerCase();
+    const form = forms.find((f) => lower.startsWith(f));
+    return form !== undefined && NOTE_VERB.test(lower.slice(form.length));
+  };
   const alone = new Set(names.map((name) => normalizeKey(name)));
   let seen = 0;
   for (let n = span.end; n >= span.start && seen < 8; n--) {
@@ -365,7 +370,7 @@ function markAuthorNotes(
     const role = decisions[n]?.role;
     if (!line.text || role === 'chrome' || role === 'meta') continue;
     seen++;
-    if (line.words <= 60 && note.test(line.text)) mark(n, 'note about the author');
+    if (line.words <= 60 && isNote(line.text)) mark(n, 'note about the author');
     else if (alone.has(line.key)) mark(n, "author's name over a note");
     else break;
   }
