@@ -86,7 +86,7 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
     'interface label',
   ],
   [
-    /^(listen( now)?|listen to (this|the) (article|story|episode|podcast)|audio|play|pause)(\s*[·|-]?\s*\d{1,2}:\d{2}(:\d{2})?)*(\s+min(ute)?s?)?$/i,
+    /^(listen( now)?|listen to (this|the) (article|story|episode|podcast)|audio|play|pause)(\s*[·|-]?\s*\d{1,2}(:\d{2}){0,2})*(\s*min(ute)?s?)?$/i,
     'interface label',
   ],
   [
@@ -111,7 +111,7 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
  * Special Arrangement", "[Martín Quispe/Reuters]", "(Yonhap)", "(AP Photo/Brian Inganga)".
  */
 const PHOTO_CREDIT =
-  /(?:\b(?:photograph|photo|file photo|picture|image|illustration|credit|photos?)\s*(?:by)?\s*:\s*[^.:]{2,80}|\[[^\]]{2,60}\/[^\]]{2,40}\]|\((?:[^()]*\bphoto\b[^()]*|yonhap|ap|afp|reuters|epa|xinhua|getty images|file)\)|\bgetty images|\bimage source\b.*)$/iu;
+  /(?:\bcourtesy(?: of)? \p{Lu}[^.]{1,60}|\b(?:photograph|photo|file photo|picture|image|illustration|credit|photos?)(?: credits?)?\s*(?:by)?\s*:\s*[^.:]{2,80}|\[[^\]]{2,60}\/[^\]]{2,40}\]|\((?:[^()]*\bphoto\b[^()]*|yonhap|ap|afp|reuters|epa|xinhua|getty images|file)\)|\bgetty images|\bimage source\b.*)$/iu;
 
 /** A credit in capitals closing a caption: "… on Saturday. LUC TREMBLAY / THE NORTHERN CURRENT". */
 const CAPITALS_CREDIT = /[.!?]\s+\p{Lu}[\p{Lu}.'’ -]+\s?\/\s?\p{Lu}[\p{Lu}.'’ -]+$/u;
@@ -132,7 +132,12 @@ function endsWithPhotoCredit(text: string): boolean {
   const tail = text.slice(-120);
   const last = tail[tail.length - 1];
   if (tail.includes('/') && CAPITALS_CREDIT.test(tail)) return true;
-  if (last !== ']' && last !== ')' && !tail.includes(':') && !/getty|image source/i.test(tail))
+  if (
+    last !== ']' &&
+    last !== ')' &&
+    !tail.includes(':') &&
+    !/getty|image source|courtesy/i.test(tail)
+  )
     return false;
   return PHOTO_CREDIT.test(tail);
 }
@@ -143,9 +148,24 @@ function previousText(lines: string[], n: number): string {
   return '';
 }
 
+/** One button of a share bar: "Share on X", "[Email]", "Copy link", "Print". */
+const SHARE_BUTTON =
+  /^\[?\s*(?:share(?: (?:on|via) [\p{L}]+| this( page| article| story)?)?|email|e-mail|print|copy( link)?|link copied|tweet|post|save|bookmark|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|bluesky|threads|pinterest)\s*\]?$/iu;
+
+/** Whether a line is a row of share buttons ("[Share on Facebook] [Share on X] [Email] [Print]"). */
+function isShareBar(text: string, words: number): boolean {
+  if (words > 16 || !/share|email|print|copy/i.test(text)) return false;
+  const buttons = text.split(/\s*\]\s*\[?\s*|\s{2,}|\s*[|·•]\s*/).filter(Boolean);
+  return buttons.length > 0 && buttons.every((button) => SHARE_BUTTON.test(button));
+}
+
 /** Chrome rules for notes of up to NOTE_WORDS words: prompts, credits, links to other articles. */
 const NOTE_WORDS = 45;
 const NOTE_CHROME: Array<[RegExp, string]> = [
+  [
+    /^(?:▶|►)?\s*(?:watch|video|listen)\s*[:|]\s*\S|^(?:type|enter) your email\b|\byou have (?:\d+|one|two|three) free (?:articles?|stories) (?:remaining|left)\b|\bsubscribe now for\b/iu,
+    'player, sign-up or paywall prompt',
+  ],
   [
     /\bdownload (?:the|our) app\b|^get the latest news\b|\bsubmit a (?:response|letter)\b|\bour letters section\b|^follow .{0,60}\b(?:at|on) (?:https?:\/\/|www\.)/i,
     'site promotion or reader prompt',
@@ -205,13 +225,13 @@ export function splitBreadcrumb(text: string): string[] | null {
 
 /** A byline's opening words: English ones, and the usual ones of other languages the ingest meets. */
 export const BYLINE =
-  /^(?:(by|written by|words by|words|reporting by|story by|interview by|interviewed by|author|authors|writer|text)|(von|par|por|di|door|av|af|автор|авторы|текст|yazar|müəllif))\s*:?\s+(\S.*)$/i;
+  /^(?:(by|written by|posted by|words by|words|reporting by|story by|interview by|interviewed by|author|authors|writer|text)|(von|par|por|di|door|av|af|автор|авторы|текст|yazar|müəllif))\s*:?\s+(\S.*)$/i;
 /** "Name in City Month D, YYYY": a byline that carries the place and date of writing. */
 export const NAME_IN_CITY =
   /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:on\s+)?\S/u;
 /** "Aparna Menon | Staff Writer": a byline that gives the author's name and role, with no "By". */
 export const NAME_WITH_ROLE =
-  /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s*[|,–—]\s*(?:[\p{L}-]+\s+){0,3}(?:writer|correspondent|reporter|editor|columnist|contributor|journalist)s?$/iu;
+  /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s*[|,–—]\s*(?:[\p{L}-]+\s+){0,3}(?:writer|correspondent|reporter|editor|columnist|contributor|journalist|staff)s?$/iu;
 const CAPITALISED_NAME = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u;
 
 /** Whether a line is a byline; a foreign opening word ("Von", "Par") only counts before a capitalised name. */
@@ -270,6 +290,7 @@ export function describeLines(lines: string[]): LineInfo[] {
     if (text.length > 50_000)
       chrome = `overlong line (${text.length.toLocaleString('en')} characters)`;
     for (const [re, reason] of ANY_CHROME) if (!chrome && re.test(text)) chrome = reason;
+    if (!chrome && isShareBar(text, words)) chrome = 'share buttons';
     if (!chrome && words <= NOTE_WORDS)
       for (const [re, reason] of NOTE_CHROME) if (!chrome && re.test(text)) chrome = reason;
     if (!chrome && words <= 60 && (GALLERY_CAPTION.test(text) || endsWithPhotoCredit(text)))

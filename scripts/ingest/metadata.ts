@@ -104,6 +104,31 @@ export function isPersonName(text: string): boolean {
   });
 }
 
+/**
+ * The first line of the byline and dateline block nearest above the body: from the nearest
+ * dateline or byline, up over the lines around it that are metadata, chrome or a name alone.
+ * Null when no dateline or byline stands within a dozen lines of the body.
+ */
+function topOfHeaderBlock(lines: LineInfo[], bodyStart: number): number | null {
+  let seen = 0;
+  let i = bodyStart - 1;
+  for (; i >= 0 && seen < 12; i--) {
+    if (!lines[i]!.text) continue;
+    if (lines[i]!.meta) break;
+    seen++;
+  }
+  if (i < 0 || seen >= 12) return null;
+  let top = i;
+  for (let k = i - 1; k >= 0; k--) {
+    const line = lines[k]!;
+    if (!line.text) continue;
+    if (!line.meta && !line.chrome && !isPersonName(line.text) && !isAuthorRoleLine(line.text))
+      break;
+    top = k;
+  }
+  return top;
+}
+
 /** Whether a short line gives an author's role ("Senior Fellow, Asia Program", "Global health correspondent"). */
 function isAuthorRoleLine(text: string): boolean {
   const words = text.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
@@ -423,6 +448,16 @@ export function readMetadata(
     else if (!nameLine && !roleLine && above.length === 0 && isAuthorRoleLine(line.text))
       roleLine = line;
     else above.push(line);
+  }
+  // The headline stands above the byline and the dateline: what passed for a candidate between
+  // them and the body (a caption, a player's label, a score) is not it when a headline-sized
+  // line sits right above them.
+  const headerTop = topOfHeaderBlock(lines, span.start);
+  if (headerTop !== null) {
+    const higher = above.filter((l) => l.n < headerTop);
+    const nextAbove = lines.slice(0, headerTop).findLast((l) => l.text);
+    if (higher[0] && higher[0] === nextAbove && higher[0].words >= 5)
+      above.splice(0, above.length, ...higher);
   }
   above.splice(3);
   if (roleLine && !nameLine) {
