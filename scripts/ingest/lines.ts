@@ -167,7 +167,7 @@ const NOTE_CHROME: Array<[RegExp, string]> = [
     'player, sign-up or paywall prompt',
   ],
   [
-    /\bdownload (?:the|our) app\b|^get the latest news\b|\bsubmit a (?:response|letter)\b|\bour letters section\b|^follow .{0,60}\b(?:at|on) (?:https?:\/\/|www\.)/i,
+    /\bdownload (?:the|our) app\b|^get the latest news\b|\bsubmit a (?:response|letter)\b|\bour letters section\b|^follow .{0,60}\b(?:at|on) (?:https?:\/\/|www\.|whatsapp|telegram|google news|facebook|instagram|twitter|x\b)/i,
     'site promotion or reader prompt',
   ],
   [/^skip past .{0,40}promotion$/i, PROMOTION_BLOCK],
@@ -211,7 +211,7 @@ export const ABOUT_AUTHOR = /^about the (authors?|writers?|contributors?)$/i;
 
 /** Lines whose only job is to end an article: nothing after them belongs to its body. */
 export const END_MARKER =
-  /^(you (might|may) also like|related( articles| posts| stories| news| content)?|more (from|on) |recommended( for you| stories)?|most (read|popular|viewed)|leave a (comment|reply)|comments?( \(\d+\))?$|\d+ comments?$|share this (article|story|post)|what to read next|further reading|read next|about the (authors?|writers?|contributors?)$)/i;
+  /^(you (might|may) also like|related( articles| posts| stories| news| content)?|more (from|on) |recommended( for you| stories)?|most (read|popular|viewed)|leave a (comment|reply)|comments?( \(\d+\))?$|\d+ comments?$|share this (article|story|post)|what to read next|further reading|read next|about the (authors?|writers?|contributors?)$|-*\s*ends\s*-*$|notes to editors?$|#{3}$)/i;
 
 /** A breadcrumb trail such as "Home > World > Title". */
 export function splitBreadcrumb(text: string): string[] | null {

@@ -1,7 +1,7 @@
 import { nlp } from './nlp.ts';
 import type { KnownOutlet } from '../../src/schema.ts';
 import type { LineDecision } from './body.ts';
-import { findDates, findRelativeDate, type FoundDate } from './dates.ts';
+import { findDates, findRelativeDate, isRealDay, type FoundDate } from './dates.ts';
 import {
   ABOUT_AUTHOR,
   BYLINE,
@@ -256,15 +256,17 @@ function collectOutletVotes(
     normalizeKey(top.text) !== titleKey
   ) {
     const next = lines.slice(top.n + 1, top.n + 4).filter((l) => l.text);
-    const topKey = ` ${normalizeKey(top.text).replace(/^the /, '')} `;
+    // "Civic Beat — Marlow Heights": the name before its tagline.
+    const siteName = top.text.split(/\s+[—–|]\s+/)[0]!;
+    const topKey = ` ${normalizeKey(siteName).replace(/^the /, '')} `;
     if (next.filter((l) => l.chrome).length >= 2 && top.words >= 2)
-      vote(top.text, 2, 'site name at the top of the page, over the menu');
+      vote(siteName, 2, 'site name at the top of the page, over the menu');
     // The name the page opens with and names again in its chrome (copyright, prompts, notes).
     else if (
       topKey.trim().length >= 4 &&
       lines.some((l) => l.n !== top.n && l.text && ` ${l.key} `.includes(topKey))
     )
-      vote(top.text, 2, 'site name at the top of the page, named again below');
+      vote(siteName, 2, 'site name at the top of the page, named again below');
   }
   for (const line of lines) {
     if (!line.text || decisions[line.n]?.role === 'paragraph') continue;
@@ -280,8 +282,9 @@ function collectOutletVotes(
     else if (line.repeats >= 2 && /\s\|\s/.test(text) && line.words <= 12)
       vote(text, 3, 'site name repeated in the chrome');
     const crumbs = splitBreadcrumb(text);
+    // A trail's root is as often a section or a competition as the site: it only adds weight.
     if (crumbs && crumbs.length >= 2 && !SECTION_WORDS.has(crumbs[0]!.toLowerCase()))
-      vote(crumbs[0]!, 3, 'breadcrumb root');
+      vote(crumbs[0]!, 1, 'breadcrumb root');
     if ((m = /^(.{2,40}?)\s+[-–—|]\s+back to (?:the )?home(?: ?page)?$/i.exec(text)))
       vote(m[1]!, 3, 'link back to the home page');
     if ((m = /^support (?:the )?(\p{Lu}[\p{L}'’.&-]*(?:\s\p{Lu}[\p{L}'’.&-]*){0,3})$/u.exec(text)))
@@ -293,13 +296,26 @@ function collectOutletVotes(
         )) &&
       /rights|^©/i.test(text)
     )
-      vote(withoutCompanyForm(m[1]!.split(/\s+[·|•]\s+/)[0]!), 2, 'copyright line');
+      vote(
+        withoutCompanyForm(m[1]!.split(/\s+[·|•]\s+/)[0]!.replace(/\s+\d{4}$/, '')),
+        2,
+        'copyright line',
+      );
     if (
       (m = /^by:?\s+(.+?)(?:\s+(?:published|posted|updated)\b.*)?:?$/i.exec(text)) &&
       !readByline(text)
     )
       vote(m[1]!, 2, 'byline names an organisation');
     const key = line.key;
+    // A browser tab's title with a label before the headline: "Opinion | Title — Site".
+    if (
+      titleKey &&
+      !key.startsWith(`${titleKey} `) &&
+      key.includes(` ${titleKey} `) &&
+      line.n < 12 &&
+      (m = /\s[|–—-]\s([^|–—]{2,40})$/.exec(text))
+    )
+      vote(m[1]!, 3, 'title bar "Title | Site"');
     if (
       titleKey &&
       key.startsWith(`${titleKey} `) &&
@@ -351,12 +367,14 @@ export function chooseOutlet(votes: OutletVote[], outlets: KnownOutlet[]): Outle
 }
 
 /** Reads a byline's name, or returns null when what follows "By" is not a person. */
-function readByline(text: string): string | null {
+function readByline(bracketed: string): string | null {
+  // A wire's closing credit comes in brackets: "(Reporting by Camila Fuentes; Editing by …)".
+  const text = bracketed.replace(/^\((.*)\)$/, '$1');
   const m = BYLINE.exec(text);
   if (!m || !isBylineLine(text, text.split(/\s+/).length)) return null;
   const names = m[3]!
     .replace(/\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?/g, '')
-    .split(/\s+(?:published|posted|updated|on|in|at|for)\s|\s*[|•·–—]\s*|\s+-\s+|\s+\d/i)[0]!
+    .split(/\s+(?:published|posted|updated|on|in|at|for)\s|\s*[|•·–—;]\s*|\s+-\s+|\s+\d/i)[0]!
     .replace(/[:.*_]+$/, '')
     .trim();
   const several = readPersonNames(names);
@@ -403,7 +421,7 @@ function markAuthorNotes(
 
 /** Reads "A and B" or "A, B and C" as several people's names, or returns null. */
 function readPersonNames(text: string): string | null {
-  const parts = text.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/);
+  const parts = text.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i);
   if (parts.length < 2 || !parts.every(isPersonName)) return null;
   const tidy = parts.map(tidyName);
   return tidy.length === 2
@@ -481,10 +499,10 @@ export function readMetadata(
       standfirst.words >= 6) ||
     (countTitleEchoes(lines, standfirst) === 0 &&
       headline.words >= 5 &&
-      standfirst.words >= 12 &&
-      standfirst.words > headline.words &&
       !/\.$/.test(headline.text) &&
-      !isPersonName(headline.text));
+      !isPersonName(headline.text) &&
+      ((standfirst.words >= 12 && standfirst.words > headline.words) ||
+        (standfirst.words >= 6 && /\.$/.test(standfirst.text))));
   if (first && second && standfirstUnder(second, first)) {
     const between = lines.slice(second.n + 1, first.n).every((l) => !l.text || l.meta || l.chrome);
     if (between) {
@@ -646,6 +664,16 @@ export function readMetadata(
     if (found) {
       date = pageDateFrom(found, 'date in the opening words of the lead');
       warnings.push('no dateline shown; date taken from the lead');
+    }
+  }
+  if (!date) {
+    // The page's own address near the top may carry the date: ".../2024/02/19/slug".
+    for (const line of lines.slice(0, Math.max(titleLine?.n ?? 0, 0) + 1)) {
+      const m = /^https?:\/\/\S*?\/((?:19|20)\d{2})\/([01]\d)\/([0-3]\d)\//.exec(line.text);
+      if (m && isRealDay(+m[1]!, +m[2]!, +m[3]!)) {
+        date = { year: +m[1]!, month: +m[2]!, day: +m[3]!, rule: "date in the page's address" };
+        break;
+      }
     }
   }
   if (!date && updated) {
