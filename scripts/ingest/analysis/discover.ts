@@ -2,6 +2,7 @@ import { slugify } from '../text.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import {
   CALENDAR_WORDS,
+  DOCUMENT_HEADS,
   FUNCTION_WORDS,
   GENERIC_INSTITUTION_WORDS,
   INSTITUTION_SYNONYMS,
@@ -121,6 +122,8 @@ function hasRoleBefore(tokens: Token[], first: number): boolean {
 /** Whether the text after a name introduces it: ", a journalist", ", the UN climate chief", "said", "told". */
 function hasIntroductionAfter(text: string, tokens: Token[], last: number): boolean {
   const rest = text.slice(tokens[last]!.end, tokens[last]!.end + 80);
+  // An age between commas is said only of people: "Luis Carrera, 38, a site engineer".
+  if (/^,\s+\d{1,3},\s/.test(rest)) return true;
   // The role may be any of the appositive's first words: its head comes last ("the UN climate chief").
   // A clause ("New York, where the mayor …") is not an appositive.
   const appositive = /^,\s+((?:[\p{L}'’-]+\s+){0,4}[\p{L}]+)/u.exec(rest)?.[1]!.split(/\s+/);
@@ -244,7 +247,7 @@ export function discoverNames(
     if (!introduced) continue;
     const and = tokens.findIndex((t, k) => k > personFirst && k < last && t.key === 'and');
     const spans: Array<[number, number]> =
-      and > 0 && personFirst > first
+      and > 0
         ? [
             [personFirst, and - 1],
             [and + 1, last],
@@ -255,6 +258,7 @@ export function discoverNames(
       const nameWord = (t: Token, k: number) =>
         k < person.length - 1 ? isNameToken(text, t) : isNameWord(t);
       if (person.length < 2 || person.length > 4 || !person.every(nameWord)) continue;
+      if (DOCUMENT_HEADS.has(person.at(-1)!.key)) continue;
       const name = text.slice(person[0]!.start, person[person.length - 1]!.end);
       found.push({ first: from, last: to, actor: makeActor(name, 'person', qualifier) });
     }

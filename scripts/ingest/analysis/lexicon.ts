@@ -14,7 +14,7 @@ export const TITLES = words(`
   president vice prime minister foreign defense defence interior chancellor king queen prince princess sheikh emir sultan pope
   general gen colonel col senator governor mayor mr mrs ms dr professor prof spokesman spokeswoman chairman chairwoman
   ambassador secretary premier speaker judge justice deputy director chief commander admiral marshal patriarch archbishop
-  bishop
+  bishop majesty highness
 `);
 
 /** Role nouns that introduce a person's name ("political scientist X", "X, a journalist"). */
@@ -30,14 +30,17 @@ export const ROLES = words(`
   mediator delegate aide fellow commissioner regulator lead secretary-general vice-president co-founder
   advocate counsel attorney solicitor barrister partner neighbour neighbor friend wife husband son daughter mother
   father brother sister cousin uncle aunt grandmother grandfather widow resident herder fisherman worker shopkeeper
-  driver volunteer survivor witness pensioner tenant landlord parent justice
+  driver volunteer survivor witness pensioner tenant landlord parent justice superintendent sheriff inspector councillor
+  councilor dean rector principal treasurer chairperson administrator detective substitute machinist fisherwoman
 `);
 
 /** Whether a lowercase word names a role: listed, or formed like one ("biologist", "historian"). */
 export function isRoleWord(word: string): boolean {
   // Suffixes of roles only, so that first names ("Christian", "Florian", "Sebastian") are not roles.
   return (
-    ROLES.has(word) || /^[a-z]{4,}ist$|^[a-z]{3,}(?:ician|orian|arian|ologian|edian)$/.test(word)
+    ROLES.has(word) ||
+    (word.endsWith('s') && ROLES.has(word.slice(0, -1))) ||
+    /^[a-z]{4,}ist$|^[a-z]{3,}(?:ician|orian|arian|ologian|edian)$/.test(word)
   );
 }
 
@@ -61,7 +64,15 @@ export const ORG_HEADS = words(`
   university institute academy corporation company airlines airline forces army navy police government commission
   foundation fund organization organisation association federation front movement corps guard network channel news
   times post tribune herald gazette journal radio tv television press agency bureau department directorate administration
-  cabinet senate congress inc ltd group holdings authority secretariat chamber
+  cabinet senate congress inc ltd group holdings authority secretariat chamber capital partners labs systems technologies
+  industries motors airways petroleum mining resources ventures trust society collective alliance coalition
+  elementary school college hospital clinic
+`);
+
+/** Last words that make a capitalised run a document, a rule or a notice, never a person ("Privacy Notice"). */
+export const DOCUMENT_HEADS = words(`
+  act law treaty regulation directive accord agreement convention charter protocol notice policy declaration
+  constitution bill code
 `);
 
 /** Heads that make an institution a medium rather than an organisation. */

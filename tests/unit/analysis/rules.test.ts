@@ -118,6 +118,26 @@ describe('actor resolution on texts about other subjects', () => {
       surfaces: ['Fernanda Lopes'],
     },
     {
+      rule: 'a name with an age between commas',
+      paragraphs: ['Walt Henning, 72, who has lived on the street since 1979, opposed the plan.'],
+      id: 'walt-henning',
+      surfaces: ['Walt Henning'],
+    },
+    {
+      rule: 'a name after a plural role',
+      paragraphs: ['The mayor, who voted no along with members Carla Hu and Ben Abney, left.'],
+      id: 'carla-hu',
+      surfaces: ['Carla Hu'],
+    },
+    {
+      rule: 'a name after a long title of office',
+      paragraphs: [
+        'Port Alder School District Superintendent Mark Fenney said attendance dropped.',
+      ],
+      id: 'mark-fenney',
+      surfaces: ['Mark Fenney'],
+    },
+    {
       rule: 'a speaker’s label opening an interview answer',
       paragraphs: [
         'How bad was the winter?',
