@@ -166,6 +166,7 @@ const NOTE_CHROME: Array<[RegExp, string]> = [
     /^(?:▶|►)?\s*(?:watch|video|listen)\s*[:|]\s*\S|^(?:type|enter) your email\b|\byou have (?:\d+|one|two|three) free (?:articles?|stories) (?:remaining|left)\b|\bsubscribe now for\b/iu,
     'player, sign-up or paywall prompt',
   ],
+  [/^thanks for reading\b|\bthis post is public\b/i, 'newsletter sign-off'],
   [
     /\bdownload (?:the|our) app\b|^get the latest news\b|\bsubmit a (?:response|letter)\b|\bour letters section\b|^follow .{0,60}\b(?:at|on) (?:https?:\/\/|www\.|whatsapp|telegram|google news|facebook|instagram|twitter|x\b)/i,
     'site promotion or reader prompt',
@@ -327,6 +328,19 @@ export function describeLines(lines: string[]): LineInfo[] {
       if (described[j]!.text) return described[j];
     return undefined;
   };
+  // A video's title and caption follow its player ("Play", "01:42") and come before the text.
+  for (let i = 0; i < described.length; i++) {
+    if (!/^(play|watch|video)$/i.test(described[i]!.text)) continue;
+    const duration = neighbour(i, 1);
+    if (!duration || !/^\d{1,2}:\d{2}(:\d{2})?$/.test(duration.text)) continue;
+    let captions = 0;
+    for (let line = neighbour(duration.n, 1); line && captions < 2; line = neighbour(line.n, 1)) {
+      if (line.words > 20 || line.meta) break;
+      if (!line.chrome) line.chrome = 'video caption';
+      line.prose = false;
+      captions++;
+    }
+  }
   for (const line of described) {
     if (
       line.chrome === 'menu item' &&
