@@ -86,7 +86,7 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
     'interface label',
   ],
   [
-    /^(listen( now)?|listen to (this|the) (article|story|episode|podcast)|audio|play|pause)(\s*[·|-]?\s*\d{1,2}(:\d{2}){0,2})*(\s*min(ute)?s?)?$/i,
+    /^(?:[▶►]\s*)?(listen( now)?|listen to (this|the) (article|story|episode|podcast)|audio|play|pause)(\s*[·|-]?\s*\d{1,2}(:\d{2}){0,2})*(\s*min(ute)?s?)?$/i,
     'interface label',
   ],
   [
@@ -111,7 +111,7 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
  * Special Arrangement", "[Martín Quispe/Reuters]", "(Yonhap)", "(AP Photo/Brian Inganga)".
  */
 const PHOTO_CREDIT =
-  /(?:\bcourtesy(?: of)? \p{Lu}[^.]{1,60}|\b(?:photograph|photo|file photo|picture|image|illustration|credit|photos?)(?: credits?)?\s*(?:by)?\s*:\s*[^.:]{2,80}|\[[^\]]{2,60}\/[^\]]{2,40}\]|\((?:[^()]*\bphoto\b[^()]*|yonhap|ap|afp|reuters|epa|xinhua|getty images|file)\)|\bgetty images|\bimage source\b.*)$/iu;
+  /(?:\([^()]{2,40}\/[^()]{2,30}\)|\.\s*\(\p{Lu}{2,10}\)|©\s*[^.]{2,80}|\bcourtesy(?: of)? \p{Lu}[^.]{1,60}|\b(?:photograph|photo|file photo|picture|image|illustration|credit|photos?)(?: credits?)?\s*(?:by)?\s*:\s*[^.:]{2,80}|\[[^\]]{2,60}\/[^\]]{2,40}\]|\((?:[^()]*\bphoto\b[^()]*|yonhap|ap|afp|reuters|epa|xinhua|getty images|file)\)|\bgetty images|\bimage source\b.*)$/iu;
 
 /** A credit in capitals closing a caption: "… on Saturday. LUC TREMBLAY / THE NORTHERN CURRENT". */
 const CAPITALS_CREDIT = /[.!?]\s+\p{Lu}[\p{Lu}.'’ -]+\s?\/\s?\p{Lu}[\p{Lu}.'’ -]+$/u;
@@ -136,7 +136,7 @@ function endsWithPhotoCredit(text: string): boolean {
     last !== ']' &&
     last !== ')' &&
     !tail.includes(':') &&
-    !/getty|image source|courtesy/i.test(tail)
+    !/getty|image source|courtesy|©/i.test(tail)
   )
     return false;
   return PHOTO_CREDIT.test(tail);
@@ -150,11 +150,14 @@ function previousText(lines: string[], n: number): string {
 
 /** One button of a share bar: "Share on X", "[Email]", "Copy link", "Print". */
 const SHARE_BUTTON =
-  /^\[?\s*(?:share(?: (?:on|via) [\p{L}]+| this( page| article| story)?)?|email|e-mail|print|copy( link)?|link copied|tweet|post|save|bookmark|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|bluesky|threads|pinterest)\s*\]?$/iu;
+  /^\[?\s*(?:share(?: (?:on|via) [\p{L}]+| this( page| article| story)?)?|social sharing|download pdf(?: \([^)]*\))?|email|e-mail|print|copy( link)?|link copied|tweet|post|save|bookmark|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|bluesky|threads|pinterest)\s*\]?$/iu;
 
 /** Whether a line is a row of share buttons ("[Share on Facebook] [Share on X] [Email] [Print]"). */
 function isShareBar(text: string, words: number): boolean {
-  if (words > 16 || !/share|email|print|copy/i.test(text)) return false;
+  if (words > 16 || !/share|sharing|email|print|copy|pdf/i.test(text)) return false;
+  // "Share: Facebook X WhatsApp Email Print": the networks after the label, one word each.
+  const listed = /^share(?: this(?: article| story| page)?)?:\s*(.+)$/i.exec(text)?.[1];
+  if (listed) return listed.split(/\s+/).every((button) => SHARE_BUTTON.test(button));
   const buttons = text.split(/\s*\]\s*\[?\s*|\s{2,}|\s*[|·•]\s*/).filter(Boolean);
   return buttons.length > 0 && buttons.every((button) => SHARE_BUTTON.test(button));
 }
@@ -163,12 +166,14 @@ function isShareBar(text: string, words: number): boolean {
 const NOTE_WORDS = 45;
 const NOTE_CHROME: Array<[RegExp, string]> = [
   [
-    /^(?:▶|►)?\s*(?:watch|video|listen)\s*[:|]\s*\S|^(?:type|enter) your email\b|\byou have (?:\d+|one|two|three) free (?:articles?|stories) (?:remaining|left)\b|\bsubscribe now for\b/iu,
+    /^[▶►]\s*(?:watch|video|listen)\s*[:|]\s*\S|^(?:watch|video|listen)\s*[:|].*[(|]\s*\d{1,2}:\d{2}\)?$|^(?:type|enter) your email\b|\byou have (?:\d+|one|two|three) free (?:articles?|stories) (?:remaining|left)\b|\bsubscribe now for\b/iu,
     'player, sign-up or paywall prompt',
   ],
   [/^thanks for reading\b|\bthis post is public\b/i, 'newsletter sign-off'],
+  [/\bunsubscribe at any time\b|\bno spam\b/i, 'newsletter prompt'],
+  [/\d\s?°[CF]\b.*\d\s?°[CF]\b/, 'weather bar'],
   [
-    /\bdownload (?:the|our) app\b|^get the latest news\b|\bsubmit a (?:response|letter)\b|\bour letters section\b|^follow .{0,60}\b(?:at|on) (?:https?:\/\/|www\.|whatsapp|telegram|google news|facebook|instagram|twitter|x\b)/i,
+    /\bdownload (?:the |our )?(?:\p{Lu}[\p{L}]* ){0,4}app\b|^get the latest news\b|\bsubmit a (?:response|letter)\b|\bour letters section\b|^follow .{0,60}\b(?:at|on) (?:https?:\/\/|www\.|whatsapp|telegram|google news|facebook|instagram|twitter|x\b)/iu,
     'site promotion or reader prompt',
   ],
   [/^skip past .{0,40}promotion$/i, PROMOTION_BLOCK],
@@ -198,6 +203,10 @@ const ANY_CHROME: Array<[RegExp, string]> = [
     'cookie or legal notice',
   ],
   [
+    /\bmay not be (?:published|reproduced), broadcast, rewritten or redistributed\b|\backnowledges? the traditional (?:owners|custodians)\b/i,
+    'copyright or acknowledgement notice',
+  ],
+  [
     /\b(originally|first) (published|appeared|ran) (on|in|by|at)\b|\bis republished (from|with)\b/i,
     'republication notice',
   ],
@@ -212,7 +221,7 @@ export const ABOUT_AUTHOR = /^about the (authors?|writers?|contributors?)$/i;
 
 /** Lines whose only job is to end an article: nothing after them belongs to its body. */
 export const END_MARKER =
-  /^(you (might|may) also like|related( articles| posts| stories| news| content)?|more (from|on) |recommended( for you| stories)?|most (read|popular|viewed)|leave a (comment|reply)|comments?( \(\d+\))?$|\d+ comments?$|share this (article|story|post)|what to read next|further reading|read next|about the (authors?|writers?|contributors?)$|-*\s*ends\s*-*$|notes to editors?$|#{3}$)/i;
+  /^(you (might|may) also like|related( articles| posts| stories| news| content)?(?!\s*[:|]\s*\S)|more (from|on) |recommended( for you| stories)?|most (read|popular|viewed)|leave a (comment|reply)|comments?( \(\d+\))?$|\d+ comments?$|share this (article|story|post)|what to read next|further reading|read next|about the (authors?|writers?|contributors?)$|-*\s*ends\s*-*$|notes to editors?$|#{3}$)/i;
 
 /** A breadcrumb trail such as "Home > World > Title". */
 export function splitBreadcrumb(text: string): string[] | null {
@@ -230,7 +239,9 @@ export const BYLINE =
 /** "Name in City Month D, YYYY": a byline that carries the place and date of writing. */
 export const NAME_IN_CITY =
   /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:on\s+)?\S/u;
-/** "Aparna Menon | Staff Writer": a byline that gives the author's name and role, with no "By". */
+/** "Sanjay Pillai | Dubai", "Emma Tremblay · CPB News ·": a byline with the place or outlet, no "By". */
+export const NAME_WITH_PLACE =
+  /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*[|·]\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*·?$/u;
 export const NAME_WITH_ROLE =
   /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s*[|,–—]\s*(?:[\p{L}-]+\s+){0,3}(?:writer|correspondent|reporter|editor|columnist|contributor|journalist|staff)s?$/iu;
 const CAPITALISED_NAME = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u;
@@ -249,7 +260,11 @@ const ALL_META_WORDS = new RegExp(META_WORDS.source, 'gi');
 
 /** Decides whether a line is page metadata: a dateline, byline, counter or timestamp. */
 function detectMeta(text: string, words: number): string | null {
-  if (isBylineLine(text, words) || (words <= 10 && NAME_WITH_ROLE.test(text))) return 'byline';
+  if (
+    isBylineLine(text, words) ||
+    (words <= 10 && (NAME_WITH_ROLE.test(text) || NAME_WITH_PLACE.test(text)))
+  )
+    return 'byline';
   if (/^(last )?updated\b|^modified\b/i.test(text)) return 'update timestamp';
   if (COUNTER.test(text)) return 'counter or reading time';
   const dates = findDates(text);
@@ -328,6 +343,21 @@ export function describeLines(lines: string[]): LineInfo[] {
       if (described[j]!.text) return described[j];
     return undefined;
   };
+  // A credit alone on its line ("Ismaël Zongo/Frontier Science") closes the caption above it.
+  for (const line of described) {
+    if (
+      line.words > 8 ||
+      !/^\p{Lu}[\p{L}.'’ -]{1,40}\/\s?\p{Lu}[\p{L}.'’ &-]{1,40}$/u.test(line.text)
+    )
+      continue;
+    line.chrome = 'image credit';
+    line.meta = null;
+    const caption = neighbour(line.n, -1);
+    if (caption && caption.words <= 35 && !caption.meta) {
+      caption.chrome = 'image caption';
+      caption.prose = false;
+    }
+  }
   // A video's title and caption follow its player ("Play", "01:42") and come before the text.
   for (let i = 0; i < described.length; i++) {
     if (!/^(play|watch|video)$/i.test(described[i]!.text)) continue;

@@ -8,6 +8,7 @@ import {
   END_MARKER,
   isBylineLine,
   NAME_IN_CITY,
+  NAME_WITH_PLACE,
   NAME_WITH_ROLE,
   RELATED_BLOCK,
   SUMMARY_LABEL,
@@ -191,6 +192,10 @@ function findRepeatedUnit(text: string): string | null {
   }
   return null;
 }
+
+/** A label that some sites print before a headline, on the same line. */
+const KICKER =
+  /^(?:breaking(?: news)?|explainer|explained|exclusive|watch|live|update|analysis|opinion|comment|video|photos|podcast|interview|review|editorial|factbox|fact check)\s*[:|–—]\s+(?=\S)/i;
 
 /** Section names that open breadcrumbs ("Business > Industry") without naming the site. */
 const SECTION_WORDS = new Set(
@@ -512,7 +517,8 @@ export function readMetadata(
   }
   let title: string;
   if (titleLine) {
-    title = titleLine.text;
+    // A kicker before the headline ("Explainer:", "BREAKING:", "WATCH:") is a label, not the title.
+    title = titleLine.text.replace(KICKER, '') || titleLine.text;
     evidence.title =
       countTitleEchoes(lines, titleLine) > 0
         ? 'headline above the body, repeated in the page'
@@ -697,6 +703,7 @@ export function readMetadata(
       byline ??
       NAME_IN_CITY.exec(line.text)?.[1] ??
       NAME_WITH_ROLE.exec(line.text)?.[1] ??
+      NAME_WITH_PLACE.exec(line.text)?.[1] ??
       tail ??
       null;
     if (name && (byline || isPersonName(name))) {
@@ -713,7 +720,14 @@ export function readMetadata(
   }
   if (!author) {
     for (const line of trailing) {
-      const byline = readByline(line.text) ?? NAME_IN_CITY.exec(line.text)?.[1] ?? null;
+      // A signature closing the piece: "— Sarah Whitcombe, Media and Communications".
+      const signed = /^[—–]\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})(?:,.*)?$/u.exec(
+        line.text,
+      )?.[1];
+      const byline =
+        readByline(line.text) ??
+        NAME_IN_CITY.exec(line.text)?.[1] ??
+        (signed && isPersonName(signed) ? signed : null);
       const name = byline ?? (isPersonName(line.text) ? line.text : null);
       if (name) {
         author = tidyName(name);

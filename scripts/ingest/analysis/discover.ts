@@ -23,6 +23,21 @@ export interface DiscoveredName {
   actor: ActorInfo;
 }
 
+/** Lowercase particles that stand inside a person's name ("van", "de", "bin"). */
+const NAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'del',
+  'der',
+  'da',
+  'al',
+  'bin',
+  'ibn',
+  'la',
+  'le',
+]);
+
 const NAME_CONNECTORS = new Set([
   'of',
   'for',
@@ -47,7 +62,9 @@ const DOMAIN =
 /** Whether a token can be one word of a person's name: capitalised, lowercase after, no digits. */
 function isNameWord(token: Token): boolean {
   return (
-    /^\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*$/u.test(token.text) &&
+    /^(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*$/u.test(
+      token.text,
+    ) &&
     !CALENDAR_WORDS.has(token.key) &&
     !TITLES.has(token.key)
   );
@@ -122,15 +139,15 @@ function hasRoleBefore(tokens: Token[], first: number): boolean {
 /** Whether the text after a name introduces it: ", a journalist", ", the UN climate chief", "said", "told". */
 function hasIntroductionAfter(text: string, tokens: Token[], last: number): boolean {
   const rest = text.slice(tokens[last]!.end, tokens[last]!.end + 80);
-  // An age between commas is said only of people: "Luis Carrera, 38, a site engineer".
-  if (/^,\s+\d{1,3},\s/.test(rest)) return true;
+  // An age is said only of people: "Luis Carrera, 38, a site engineer", "X, a 17-year-old".
+  if (/^,\s+(?:\d{1,3},\s|(?:a|an)\s+\d{1,3}-year-old\b)/.test(rest)) return true;
   // The role may be any of the appositive's first words: its head comes last ("the UN climate chief").
   // A clause ("New York, where the mayor …") is not an appositive.
   const appositive = /^,\s+((?:[\p{L}'’-]+\s+){0,4}[\p{L}]+)/u.exec(rest)?.[1]!.split(/\s+/);
   const opener = appositive?.[0]!.toLowerCase() ?? '';
   if (
     appositive &&
-    (!FUNCTION_WORDS.has(opener) || /^(?:a|an|the)$/.test(opener)) &&
+    (!FUNCTION_WORDS.has(opener) || /^(?:a|an|the|who)$/.test(opener)) &&
     appositive.some((word) => isRoleWord(word.toLowerCase()))
   )
     return true;
@@ -255,8 +272,11 @@ export function discoverNames(
         : [[personFirst, last]];
     for (const [from, to] of spans) {
       const person = tokens.slice(from, to + 1);
+      // "Pieter van Wyk": a particle inside the name.
       const nameWord = (t: Token, k: number) =>
-        k < person.length - 1 ? isNameToken(text, t) : isNameWord(t);
+        k < person.length - 1
+          ? isNameToken(text, t) || (k > 0 && NAME_PARTICLES.has(t.text))
+          : isNameWord(t);
       if (person.length < 2 || person.length > 4 || !person.every(nameWord)) continue;
       if (DOCUMENT_HEADS.has(person.at(-1)!.key)) continue;
       const name = text.slice(person[0]!.start, person[person.length - 1]!.end);

@@ -32,6 +32,7 @@ export const ROLES = words(`
   father brother sister cousin uncle aunt grandmother grandfather widow resident herder fisherman worker shopkeeper
   driver volunteer survivor witness pensioner tenant landlord parent justice superintendent sheriff inspector councillor
   councilor dean rector principal treasurer chairperson administrator detective substitute machinist fisherwoman
+  trucker spinner bowler batsman batter all-rounder schoolteacher captain
 `);
 
 /** Whether a lowercase word names a role: listed, or formed like one ("biologist", "historian"). */
@@ -66,7 +67,8 @@ export const ORG_HEADS = words(`
   times post tribune herald gazette journal radio tv television press agency bureau department directorate administration
   cabinet senate congress inc ltd group holdings authority secretariat chamber capital partners labs systems technologies
   industries motors airways petroleum mining resources ventures trust society collective alliance coalition
-  elementary school college hospital clinic
+  elementary school college hospital clinic semiconductors electronics pharmaceuticals logistics shipping telecom
+  telecoms insurance securities investments properties construction engineering automotive
 `);
 
 /** Last words that make a capitalised run a document, a rule or a notice, never a person ("Privacy Notice"). */
@@ -85,7 +87,8 @@ export const GENERIC_INSTITUTION_WORDS = words(`
   foreign affairs internal state security national federal general prosecutor armed public central supreme high higher
   defense defence interior justice health education finance economy economic presidential administration military border
   emergency emergencies of the for and on main investigative intelligence special information cultural culture
-  energy trade transport transportation agriculture labor labour commerce treasury homeland environment
+  energy trade transport transportation agriculture labor labour commerce treasury homeland environment mines mining
+  fisheries forestry water tourism
 `);
 
 /** Prepositions after which a capital city names the place, not the state ("in Baku"). */

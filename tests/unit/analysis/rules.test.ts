@@ -138,6 +138,32 @@ describe('actor resolution on texts about other subjects', () => {
       surfaces: ['Mark Fenney'],
     },
     {
+      rule: 'a name with "a 17-year-old" after it',
+      paragraphs: [
+        'Yusuf Abdi Warsan, a 17-year-old from Somalia, told researchers he was afraid.',
+      ],
+      id: 'yusuf-abdi-warsan',
+      surfaces: ['Yusuf Abdi Warsan'],
+    },
+    {
+      rule: 'a name with a particle inside it',
+      paragraphs: ['Strikers head coach Pieter van Wyke did not hide his frustration.'],
+      id: 'pieter-van-wyke',
+      surfaces: ['Pieter van Wyke'],
+    },
+    {
+      rule: 'a name with an apostrophe after its first letter',
+      paragraphs: ["PhD candidate Liam O'Connor, 27, built the detection software."],
+      id: 'liam-o-connor',
+      surfaces: ["Liam O'Connor"],
+    },
+    {
+      rule: 'a name followed by a clause that gives its role',
+      paragraphs: ["The mission is led by Ana María Sotelo, who served as Chile's ambassador."],
+      id: 'ana-maria-sotelo',
+      surfaces: ['Ana María Sotelo'],
+    },
+    {
       rule: 'a speaker’s label opening an interview answer',
       paragraphs: [
         'How bad was the winter?',
