@@ -162,6 +162,13 @@ function isShareBar(text: string, words: number): boolean {
   return buttons.length > 0 && buttons.every((button) => SHARE_BUTTON.test(button));
 }
 
+/**
+ * Words that every NOTE_CHROME rule needs, matched on the lowercased line first: most lines are
+ * running text that holds none of them, and this one pattern is cheaper than the rules.
+ */
+const NOTE_HINT =
+  /download|latest news|submit|reporting|letters|follow|promotion|email|read|see also|more on|related|continues|contributed|inputs from|grant from|editorial|thanks for|post is public|subscribe|spam|°|watch|video|listen|▶|►|free|type your/;
+
 /** Chrome rules for notes of up to NOTE_WORDS words: prompts, credits, links to other articles. */
 const NOTE_WORDS = 45;
 const NOTE_CHROME: Array<[RegExp, string]> = [
@@ -307,7 +314,7 @@ export function describeLines(lines: string[]): LineInfo[] {
       chrome = `overlong line (${text.length.toLocaleString('en')} characters)`;
     for (const [re, reason] of ANY_CHROME) if (!chrome && re.test(text)) chrome = reason;
     if (!chrome && isShareBar(text, words)) chrome = 'share buttons';
-    if (!chrome && words <= NOTE_WORDS)
+    if (!chrome && words <= NOTE_WORDS && NOTE_HINT.test(lowered[n]!))
       for (const [re, reason] of NOTE_CHROME) if (!chrome && re.test(text)) chrome = reason;
     if (!chrome && words <= 60 && (GALLERY_CAPTION.test(text) || endsWithPhotoCredit(text)))
       chrome = 'image caption';
