@@ -1,3 +1,4 @@
+import { NAME_PARTICLES } from './analysis/lexicon.ts';
 import { nlp } from './nlp.ts';
 import type { KnownOutlet } from '../../src/schema.ts';
 import type { LineDecision } from './body.ts';
@@ -76,24 +77,6 @@ const NOT_NAME_WORDS = new Set([
 ]);
 /** Titles a byline may put before a name ("Dr. Hannah Vu"); they are not part of it. */
 const NAME_TITLE = /^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame)\.?\s+/i;
-const NAME_PARTICLES = new Set([
-  'de',
-  'da',
-  'di',
-  'del',
-  'der',
-  'van',
-  'von',
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'la',
-  'le',
-  'du',
-  'ter',
-]);
-
 /** Whether a string reads as a person's name: two to four capitalised words, no digits, after any title. */
 export function isPersonName(text: string): boolean {
   const tokens = text.trim().replace(NAME_TITLE, '').split(/\s+/);

@@ -7,6 +7,7 @@ import {
   GENERIC_INSTITUTION_WORDS,
   INSTITUTION_SYNONYMS,
   MEDIA_HEADS,
+  NAME_PARTICLES,
   ORG_HEADS,
   isRoleWord,
   ROLES,
@@ -22,21 +23,6 @@ export interface DiscoveredName {
   last: number;
   actor: ActorInfo;
 }
-
-/** Lowercase particles that stand inside a person's name ("van", "de", "bin"). */
-const NAME_PARTICLES = new Set([
-  'van',
-  'von',
-  'de',
-  'del',
-  'der',
-  'da',
-  'al',
-  'bin',
-  'ibn',
-  'la',
-  'le',
-]);
 
 const NAME_CONNECTORS = new Set([
   'of',

@@ -112,6 +112,9 @@ export const DIRECTION_WORDS = words(`
   north south east west northern southern eastern western central greater upper lower inner outer occupied
 `);
 
+/** Lowercase particles that stand inside a person's name ("Pieter van Wyk", "Osama bin Laden"). */
+export const NAME_PARTICLES = words('de da di del der van von al el bin ibn la le du ter');
+
 /** Month and weekday names, which are capitalised but never part of a person's name. */
 export const CALENDAR_WORDS = words(`
   january february march april may june july august september october november december monday tuesday wednesday thursday
