@@ -54,10 +54,10 @@ export function findBodySpan(lines: LineInfo[]): { start: number; end: number } 
   }
   if (!bestSpan) return null;
   while (bestSpan.start < bestSpan.end && scoreLine(lines[bestSpan.start]!) <= 0) bestSpan.start++;
-  for (let above = strandedAbove(lines, bestSpan.start); above !== null;) {
+  for (let above = findStrandedParagraph(lines, bestSpan.start); above !== null;) {
     bestSpan.start = above;
     while (bestSpan.start > 0 && scoreLine(lines[bestSpan.start - 1]!) > 0) bestSpan.start--;
-    above = strandedAbove(lines, bestSpan.start);
+    above = findStrandedParagraph(lines, bestSpan.start);
   }
   return bestSpan;
 }
@@ -71,7 +71,7 @@ const MAX_INSERT_LINES = 16;
  * or null: the lines between are short, one opens a related-articles list, and none is a
  * dateline or byline, which would mean the header lies between.
  */
-function strandedAbove(lines: LineInfo[], start: number): number | null {
+function findStrandedParagraph(lines: LineInfo[], start: number): number | null {
   let insert = false;
   let count = 0;
   for (let i = start - 1; i >= 0; i--) {

@@ -143,7 +143,7 @@ function endsWithPhotoCredit(text: string): boolean {
 }
 
 /** The nearest line above a line that is not blank. */
-function previousText(lines: string[], n: number): string {
+function findPreviousText(lines: string[], n: number): string {
   for (let i = n - 1; i >= 0; i--) if (lines[i]) return lines[i]!;
   return '';
 }
@@ -319,7 +319,7 @@ export function describeLines(lines: string[]): LineInfo[] {
     if (!chrome && words <= 60 && (GALLERY_CAPTION.test(text) || endsWithPhotoCredit(text)))
       chrome = 'image caption';
     if (!chrome && words <= 30 && n > 0) {
-      const previous = previousText(lines, n);
+      const previous = findPreviousText(lines, n);
       if (previous.length <= 60 && PHOTO_AGENCY_LINE.test(previous)) chrome = 'image caption';
     }
     if (!chrome && words <= 12)

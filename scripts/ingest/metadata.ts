@@ -93,7 +93,7 @@ export function isPersonName(text: string): boolean {
  * dateline or byline, up over the lines around it that are metadata, chrome or a name alone.
  * Null when no dateline or byline stands within a dozen lines of the body.
  */
-function topOfHeaderBlock(lines: LineInfo[], bodyStart: number): number | null {
+function findHeaderTop(lines: LineInfo[], bodyStart: number): number | null {
   let seen = 0;
   let i = bodyStart - 1;
   for (; i >= 0 && seen < 12; i--) {
@@ -188,7 +188,7 @@ const SECTION_WORDS = new Set(
 );
 
 /** A publisher's name without its company form ("Al Jazeera Media Network" → "Al Jazeera"). */
-function withoutCompanyForm(name: string): string {
+function stripCompanyForm(name: string): string {
   let out = name.replace(/\s+or its affiliated companies$/i, '').trim();
   for (;;) {
     const next = out
@@ -285,7 +285,7 @@ function collectOutletVotes(
       /rights|^©/i.test(text)
     )
       vote(
-        withoutCompanyForm(m[1]!.split(/\s+[·|•]\s+/)[0]!.replace(/\s+\d{4}$/, '')),
+        stripCompanyForm(m[1]!.split(/\s+[·|•]\s+/)[0]!.replace(/\s+\d{4}$/, '')),
         2,
         'copyright line',
       );
@@ -458,7 +458,7 @@ export function readMetadata(
   // The headline stands above the byline and the dateline: what passed for a candidate between
   // them and the body (a caption, a player's label, a score) is not it when a headline-sized
   // line sits right above them.
-  const headerTop = topOfHeaderBlock(lines, span.start);
+  const headerTop = findHeaderTop(lines, span.start);
   if (headerTop !== null) {
     const higher = above.filter((l) => l.n < headerTop);
     const nextAbove = lines.slice(0, headerTop).findLast((l) => l.text);

@@ -155,7 +155,7 @@ function isTitleWord(token: Token): boolean {
  * Development Minister H. Mallikarjun"), and after a title phrase with a connector ("Secretary
  * of State Antony Blinken"); the run's start when it holds no title.
  */
-function firstPersonWord(text: string, tokens: Token[], first: number, last: number): number {
+function findPersonStart(text: string, tokens: Token[], first: number, last: number): number {
   let lastTitle = -1;
   for (let k = first; k <= last; k++) if (isTitleWord(tokens[k]!)) lastTitle = k;
   if (lastTitle < 0) return first;
@@ -215,7 +215,7 @@ export function discoverNames(
       continue;
     }
     // A title and a name after an institution's word are a person ("Chief Cabinet Secretary X").
-    const personFirst = firstPersonWord(text, tokens, first, last);
+    const personFirst = findPersonStart(text, tokens, first, last);
     const tail = tokens.slice(personFirst, last + 1);
     const titledPerson =
       personFirst > first &&
