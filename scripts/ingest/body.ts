@@ -1,4 +1,10 @@
-import { END_MARKER, PROMOTION_BLOCK, RELATED_BLOCK, type LineInfo } from './lines.ts';
+import {
+  END_MARKER,
+  PROMOTION_BLOCK,
+  PROMOTION_END,
+  RELATED_BLOCK,
+  type LineInfo,
+} from './lines.ts';
 
 /** The role a line plays once the page is read: part of the article, its metadata, or chrome. */
 export type LineRole = 'paragraph' | 'heading' | 'list-item' | 'meta' | 'chrome' | 'blank';
@@ -124,17 +130,21 @@ export function decideBodyLines(
     for (let j = i + 1; j <= span.end; j++) if (lines[j]!.text) return lines[j];
     return undefined;
   };
-  // The items of a related-articles list set inside the body run to the next paragraph.
+  // The items of a related-articles list set inside the body run to the next paragraph; a
+  // promotion runs to its closing marker, whatever it holds.
   let inList = false;
+  let inPromotion = false;
   for (let i = span.start; i <= span.end; i++) {
     const line = lines[i]!;
     if (!line.text) continue;
-    if (line.chrome === PROMOTION_BLOCK) inList = true;
+    if (line.chrome === PROMOTION_BLOCK) inPromotion = true;
+    else if (line.chrome === PROMOTION_END) inPromotion = false;
     else if (line.chrome === RELATED_BLOCK && !/[:|]\s*\S/.test(line.text)) inList = true;
     else if (END_MARKER.test(line.text)) inList = true;
     else if (line.prose) inList = false;
     let decision: LineDecision;
     if (line.chrome) decision = { role: 'chrome', reason: line.chrome };
+    else if (inPromotion) decision = { role: 'chrome', reason: 'inside a promotion' };
     else if (inList) decision = { role: 'chrome', reason: 'item of a related-articles list' };
     else if (line.meta) decision = { role: 'meta', reason: line.meta };
     else if (line.repeats > 1 && !line.prose)

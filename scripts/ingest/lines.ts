@@ -27,6 +27,8 @@ const LONE_QUESTION = /^[^.!]*\?["”’»]*$/;
 
 /** The chrome reason of a promotion's opening marker ("skip past newsletter promotion"). */
 export const PROMOTION_BLOCK = 'promotion block';
+/** The chrome reason of a promotion's closing marker ("after newsletter promotion"). */
+export const PROMOTION_END = 'end of a promotion block';
 
 /** The chrome reason of a label that opens a list of the article's key points ("Summary"). */
 export const SUMMARY_LABEL = 'summary label';
@@ -184,7 +186,8 @@ const NOTE_CHROME: Array<[RegExp, string]> = [
     'site promotion or reader prompt',
   ],
   [/^skip past .{0,40}promotion$/i, PROMOTION_BLOCK],
-  [/^after .{0,40}promotion$|^enter your email( address)?$/i, 'promotion block'],
+  [/^after .{0,40}promotion$/i, PROMOTION_END],
+  [/^enter your email( address)?$/i, 'promotion block'],
   [
     /^(?:also read|read more|read also|see also|more on this( story)?|related)\s*[:|]\s*\S.{0,200}$/i,
     RELATED_BLOCK,

@@ -189,6 +189,10 @@ export function discoverNames(
     while (
       first <= runLast &&
       (FUNCTION_WORDS.has(tokens[first]!.key) ||
+        // A number before a name counts it ("24 National Assembly constituencies", "of 3,800").
+        /^\d[\d.,]*$/.test(tokens[first]!.text) ||
+        // "US-based Veridian Labs", "Mumbai-based Vardhan Group": where it is, not its name.
+        /-(?:based|led|backed|owned|run)$/i.test(tokens[first]!.text) ||
         (sentenceStart(first) && tokens[first]!.key.endsWith('ly')))
     )
       first++;
@@ -277,10 +281,13 @@ export function discoverQuotedMedia(
   text: string,
 ): Array<{ start: number; end: number; name: string }> {
   const out: Array<{ start: number; end: number; name: string }> = [];
+  // The name runs over its capitalised words ("told The Naira Ledger"), not to the first space.
   const re =
-    /\b(?:told|interview with|TV channel|channel|news agency|media agency|agency|newspaper|outlet|website|portal|platforms?|magazine)\s+["“*\\]*([\p{Lu}][\p{L}\p{N}.\- ]{1,40}?)["”*\\]*(?=[\s,.;:)]|$)/gu;
+    /\b(?:told|interview with|TV channel|channel|news agency|media agency|agency|newspaper|outlet|website|portal|platforms?|magazine)\s+["“*\\]*([\p{Lu}][\p{L}\p{N}.\-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.\-]*){0,4})["”*\\]*(?=[\s,.;:)]|$)/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const name = m[1]!.trim();
+    const name = m[1]!.replace(/\.$/, '').trim();
+    // "told Ana Ruiz": a person's name is left to the rules for people.
+    if (/^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}$/u.test(name) && !/^the\s/i.test(name)) continue;
     const start = m.index + m[0].indexOf(name);
     out.push({ start, end: start + name.length, name });
   }

@@ -226,6 +226,23 @@ describe('actor resolution on texts about other subjects', () => {
     expect(a.actors.map((x) => x.name).sort()).toEqual(['Meera Sood', 'R. Venkataraman']);
   });
 
+  it('names a medium by all its words after "told" ("The Naira Ledger")', () => {
+    const a = analyse(['Its chief executive told The Naira Ledger on Monday that it would grow.']);
+    expect(a.actors.map((x) => [x.name, x.kind])).toContainEqual(['The Naira Ledger', 'media']);
+  });
+
+  it('leaves where a company is based out of its name ("US-based Veridian Labs")', () => {
+    const a = analyse(['The inquiry asks US-based Veridian Labs to explain its chatbot.']);
+    expect(a.actors.map((x) => x.name)).toContain('Veridian Labs');
+  });
+
+  it('does not make a number into a name, nor part of one', () => {
+    const a = analyse([
+      'I spent three days in Sakuragawa, a fishing town of 3,800 people. Observers said the ballots exceeded the margin in 24 National Assembly constituencies.',
+    ]);
+    expect(a.actors.map((x) => x.name).filter((name) => /\d/.test(name))).toEqual([]);
+  });
+
   it('keeps an institution apart from the weekday after it', () => {
     const a = analyse(['The Halvorsen Foundation on Friday said the grants would resume.']);
     expect(a.actors.map((x) => x.name)).toContain('Halvorsen Foundation');
