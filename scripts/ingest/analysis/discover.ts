@@ -202,7 +202,12 @@ export function discoverNames(
     if (first > runLast) continue;
     const last = runLast;
     const run = tokens.slice(first, last + 1);
-    const surface = text.slice(run[0]!.start, run[run.length - 1]!.end);
+    const end = run[run.length - 1]!.end;
+    // "National Office of Electoral Processes (ONPE)": the name keeps the bracket it opened.
+    const opened =
+      text.slice(run[0]!.start, end).split('(').length >
+      text.slice(run[0]!.start, end).split(')').length;
+    const surface = text.slice(run[0]!.start, opened && text[end] === ')' ? end + 1 : end);
     const keys = run.map((t) => t.key);
 
     if (run.length === 1 && DOMAIN.test(run[0]!.text)) {

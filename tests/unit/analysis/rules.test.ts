@@ -236,6 +236,13 @@ describe('actor resolution on texts about other subjects', () => {
     expect(a.actors.map((x) => x.name)).toContain('Veridian Labs');
   });
 
+  it('closes the bracket of an institution named with its acronym', () => {
+    const a = analyse([
+      'Observers from the Organization of Andean Courts (OAC) said they found no fraud.',
+    ]);
+    expect(a.actors.map((x) => x.name)).toContain('Organization of Andean Courts (OAC)');
+  });
+
   it('does not make a number into a name, nor part of one', () => {
     const a = analyse([
       'I spent three days in Sakuragawa, a fishing town of 3,800 people. Observers said the ballots exceeded the margin in 24 National Assembly constituencies.',
