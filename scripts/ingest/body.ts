@@ -68,6 +68,13 @@ export function findBodySpan(lines: LineInfo[]): { start: number; end: number } 
   return bestSpan;
 }
 
+/** Words of a promotion's fine print ("Privacy Notice: Newsletters may contain …"). */
+const PROMOTION_WORDS =
+  /\b(?:privacy|newsletters?|e-?mail|subscribe|sign up|terms|recaptcha|inbox)\b/i;
+
+/** How many lines a promotion set inside the body may take before its closing marker. */
+const MAX_PROMOTION_LINES = 8;
+
 /** How many short lines a list set inside the body ("Recommended Stories" and its items) may take. */
 const MAX_INSERT_LINES = 16;
 
@@ -133,13 +140,19 @@ export function decideBodyLines(
   // The items of a related-articles list set inside the body run to the next paragraph; a
   // promotion runs to its closing marker, whatever it holds.
   let inList = false;
-  let inPromotion = false;
+  let promotionLeft = 0;
   for (let i = span.start; i <= span.end; i++) {
     const line = lines[i]!;
     if (!line.text) continue;
-    if (line.chrome === PROMOTION_BLOCK) inPromotion = true;
-    else if (line.chrome === PROMOTION_END) inPromotion = false;
-    else if (line.chrome === RELATED_BLOCK && !/[:|]\s*\S/.test(line.text)) inList = true;
+    // A promotion whose closing marker never comes ends after MAX_PROMOTION_LINES: it cannot take
+    // the rest of the body.
+    if (line.chrome === PROMOTION_BLOCK) promotionLeft = MAX_PROMOTION_LINES;
+    else if (line.chrome === PROMOTION_END) promotionLeft = 0;
+    // Running text that is not the promotion's own fine print is the article again.
+    else if (line.prose && !PROMOTION_WORDS.test(line.text)) promotionLeft = 0;
+    else if (promotionLeft > 0) promotionLeft--;
+    const inPromotion = promotionLeft > 0;
+    if (line.chrome === RELATED_BLOCK && !/[:|]\s*\S/.test(line.text)) inList = true;
     else if (END_MARKER.test(line.text)) inList = true;
     else if (line.prose) inList = false;
     let decision: LineDecision;

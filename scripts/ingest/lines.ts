@@ -101,7 +101,7 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
     'gallery or list counter',
   ],
   [
-    /^(link copied|copy(ied)? link|click here to share\b.*|share\d*|save( article| for later)?|bookmark|gift (this )?article|scroll to continue)$/i,
+    /^(click here to share\b.*|share\d+|save (article|for later)|gift (this )?article|scroll to continue)$/i,
     'share buttons',
   ],
   [/^(table of )?contents:?$/i, 'table of contents'],
@@ -156,7 +156,7 @@ const SHARE_BUTTON =
 
 /** Whether a line is a row of share buttons ("[Share on Facebook] [Share on X] [Email] [Print]"). */
 function isShareBar(text: string, words: number): boolean {
-  if (words > 16 || !/share|sharing|email|print|copy|pdf/i.test(text)) return false;
+  if (words > 16 || !/share|email|print|cop(y|ied)|pdf/i.test(text)) return false;
   // "Share: Facebook X WhatsApp Email Print": the networks after the label, one word each.
   const listed = /^share(?: this(?: article| story| page)?)?:\s*(.+)$/i.exec(text)?.[1];
   if (listed) return listed.split(/\s+/).every((button) => SHARE_BUTTON.test(button));
@@ -187,7 +187,7 @@ const NOTE_CHROME: Array<[RegExp, string]> = [
   ],
   [/^skip past .{0,40}promotion$/i, PROMOTION_BLOCK],
   [/^after .{0,40}promotion$/i, PROMOTION_END],
-  [/^enter your email( address)?$/i, 'promotion block'],
+  [/^enter your email( address)?$/i, 'newsletter sign-up field'],
   [
     /^(?:also read|read more|read also|see also|more on this( story)?|related)\s*[:|]\s*\S.{0,200}$/i,
     RELATED_BLOCK,
@@ -226,12 +226,15 @@ const ANY_CHROME: Array<[RegExp, string]> = [
   ],
 ];
 
+const ABOUT_AUTHOR_WORDS = 'about the (?:authors?|writers?|contributors?)';
 /** The heading of an author's biography after the article, which ends the body but not the page's metadata. */
-export const ABOUT_AUTHOR = /^about the (authors?|writers?|contributors?)$/i;
+export const ABOUT_AUTHOR = new RegExp(`^${ABOUT_AUTHOR_WORDS}$`, 'i');
 
 /** Lines whose only job is to end an article: nothing after them belongs to its body. */
-export const END_MARKER =
-  /^(you (might|may) also like|related( articles| posts| stories| news| content)?(?!\s*[:|]\s*\S)|more (from|on) |recommended( for you| stories)?|most (read|popular|viewed)|leave a (comment|reply)|comments?( \(\d+\))?$|\d+ comments?$|share this (article|story|post)|what to read next|further reading|read next|about the (authors?|writers?|contributors?)$|-*\s*ends\s*-*$|notes to editors?$|#{3}$)/i;
+export const END_MARKER = new RegExp(
+  String.raw`^(you (might|may) also like|related( articles| posts| stories| news| content)?(?!\s*[:|]\s*\S)|more (from|on) |recommended( for you| stories)?|most (read|popular|viewed)|leave a (comment|reply)|comments?( \(\d+\))?$|\d+ comments?$|share this (article|story|post)|what to read next|further reading|read next|${ABOUT_AUTHOR_WORDS}$|-*\s*ends\s*-*$|notes to editors?$|#{3}$)`,
+  'i',
+);
 
 /** A breadcrumb trail such as "Home > World > Title". */
 export function splitBreadcrumb(text: string): string[] | null {
@@ -246,15 +249,22 @@ export function splitBreadcrumb(text: string): string[] | null {
 /** A byline's opening words: English ones, and the usual ones of other languages the ingest meets. */
 export const BYLINE =
   /^(?:(by|written by|posted by|words by|words|reporting by|story by|interview by|interviewed by|author|authors|writer|text)|(von|par|por|di|door|av|af|автор|авторы|текст|yazar|müəllif))\s*:?\s+(\S.*)$/i;
+/** Two to four capitalised words, as a byline writes a person's name (a pattern's source). */
+export const NAME_WORDS = String.raw`\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}`;
 /** "Name in City Month D, YYYY": a byline that carries the place and date of writing. */
-export const NAME_IN_CITY =
-  /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:on\s+)?\S/u;
+export const NAME_IN_CITY = new RegExp(
+  String.raw`^(${NAME_WORDS})\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:on\s+)?\S`,
+  'u',
+);
 /** "Sanjay Pillai | Dubai", "Emma Tremblay · CPB News ·": a byline with the place or outlet, no "By". */
 export const NAME_WITH_PLACE =
   /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*[|·]\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*·?$/u;
-export const NAME_WITH_ROLE =
-  /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s*[|,–—]\s*(?:[\p{L}-]+\s+){0,3}(?:writer|correspondent|reporter|editor|columnist|contributor|journalist|staff)s?$/iu;
-const CAPITALISED_NAME = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u;
+/** "Aparna Menon | Staff Writer", "Dana Whitcomb, Reporter": a byline with the author's role, no "By". */
+export const NAME_WITH_ROLE = new RegExp(
+  String.raw`^(${NAME_WORDS})\s*[|,–—]\s*(?:[\p{L}-]+\s+){0,3}(?:writer|correspondent|reporter|editor|columnist|contributor|journalist|staff)s?$`,
+  'iu',
+);
+const CAPITALISED_NAME = new RegExp(`^${NAME_WORDS}$`, 'u');
 
 /** Whether a line is a byline; a foreign opening word ("Von", "Par") only counts before a capitalised name. */
 export function isBylineLine(text: string, words: number): boolean {

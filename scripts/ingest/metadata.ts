@@ -11,6 +11,7 @@ import {
   NAME_IN_CITY,
   NAME_WITH_PLACE,
   NAME_WITH_ROLE,
+  NAME_WORDS,
   RELATED_BLOCK,
   SUMMARY_LABEL,
   splitBreadcrumb,
@@ -371,6 +372,13 @@ function readByline(bracketed: string): string | null {
   return isPersonName(first) ? tidyName(first) : null;
 }
 
+/** "Posted on March 3, 2025 by Karen Li": the byline that ends a dateline. */
+const DATELINE_BYLINE = new RegExp(String.raw`\bby\s+(${NAME_WORDS})$`, 'u');
+/** "— Sarah Whitcombe, Media and Communications": a signature closing the piece. */
+const SIGNATURE = new RegExp(String.raw`^[—–]\s*(${NAME_WORDS})(?:,.*)?$`, 'u');
+/** "Jane Roe is a water engineer based in Tashkent.": an author note closing the article. */
+const AUTHOR_NOTE = new RegExp(String.raw`^(${NAME_WORDS}) is (?:a|an|the)\s`, 'u');
+
 /** The verbs after an author's name that open a note about them ("… is a climate reporter"). */
 const NOTE_VERB = /^(?:is|was|covers|writes|reports|has been|leads|edits)\b/;
 
@@ -551,7 +559,7 @@ export function readMetadata(
     // standfirst whatever its tense ("… 4 min read" under it, then the lead).
     const furnitureAfter = (line: LineInfo) => {
       const next = lines.slice(line.n + 1, span.end + 1).find((l) => l.text);
-      return next !== undefined && (next.chrome !== null || next.meta !== null);
+      return next !== undefined && (next.chrome === 'share buttons' || next.meta !== null);
     };
     // A standfirst summarises in the present tense; a news lead reports in the past, with attribution.
     // Tense is only read for English, so elsewhere the sentence stays in the body, where nothing is lost.
@@ -678,9 +686,7 @@ export function readMetadata(
   let author: string | null = null;
   for (const line of [...header, ...metaInside]) {
     // A dateline may end with its byline: "Posted on March 3, 2025 by Karen Li".
-    const tail = line.meta
-      ? /\bby\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$/u.exec(line.text)?.[1]
-      : undefined;
+    const tail = line.meta ? DATELINE_BYLINE.exec(line.text)?.[1] : undefined;
     const byline = readByline(line.text);
     const name =
       byline ??
@@ -704,9 +710,7 @@ export function readMetadata(
   if (!author) {
     for (const line of trailing) {
       // A signature closing the piece: "— Sarah Whitcombe, Media and Communications".
-      const signed = /^[—–]\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})(?:,.*)?$/u.exec(
-        line.text,
-      )?.[1];
+      const signed = SIGNATURE.exec(line.text)?.[1];
       const byline =
         readByline(line.text) ??
         NAME_IN_CITY.exec(line.text)?.[1] ??
@@ -727,10 +731,7 @@ export function readMetadata(
     const last = [...lines].reverse().find((l) => decisions[l.n]?.role === 'paragraph');
     const notes = [last, ...trailing.slice(0, 4)];
     for (const line of notes) {
-      const note =
-        line && line.words <= 30
-          ? /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}) is (?:a|an|the)\s/u.exec(line.text)
-          : null;
+      const note = line && line.words <= 30 ? AUTHOR_NOTE.exec(line.text) : null;
       if (note && isPersonName(note[1]!)) {
         author = tidyName(note[1]!);
         evidence.author = 'author note at the end of the article';

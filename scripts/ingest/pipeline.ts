@@ -103,11 +103,11 @@ export function loadKnowledge(knowledgeDir: string): Knowledge {
  * major outlets) to a corpus's curated ones, except where a curated entry has the same id or
  * one of the same spellings: the corpus's own curation wins.
  */
-function addReference<T extends { id: string; name: string; aliases: string[] }>(
-  curated: T[],
-  reference: T[],
-): T[] {
-  const spellings = (entry: T) => [entry.name, ...entry.aliases].map(nameKey);
+function addReference<
+  T extends { id: string; name: string; aliases: string[]; fullName?: string | null },
+>(curated: T[], reference: T[]): T[] {
+  const spellings = (entry: T) =>
+    [entry.name, ...entry.aliases, ...(entry.fullName ? [entry.fullName] : [])].map(nameKey);
   const ids = new Set(curated.map((entry) => entry.id));
   const names = new Set(curated.flatMap(spellings));
   const added = reference.filter(

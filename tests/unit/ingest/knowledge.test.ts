@@ -55,6 +55,7 @@ describe('the general reference beside a corpus’s curated knowledge', () => {
     const countries = knowledge.actors.filter((a) => a.kind === 'country');
     expect(countries.length).toBeGreaterThanOrEqual(195);
     expect(new Set(countries.map((c) => c.name)).size).toBe(countries.length);
+    for (const country of countries) expect(country.description, country.id).toBeTruthy();
     for (const capital of knowledge.actors.filter((a) => a.standsFor))
       expect(
         knowledge.actors.some((a) => a.id === capital.standsFor),
