@@ -5,22 +5,73 @@
  * everything else found counts as an error. A second run without the curated actors file shows
  * what the general rules and the general reference (world-actors.json) find on their own, as on
  * a corpus about another subject.
- * Usage: npm run measure
+ * Another corpus can be measured the same way against its own hand-read facts, written in the same
+ * format as the seed facts (tests/fixtures/seed-facts.json): pass --seeds and --gold, and --extras
+ * for its hand-checked extras.
+ * Usage: npm run measure [-- --seeds DIR --gold FILE [--extras FILE]]
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Actor, Event } from '../src/schema.ts';
+import { checkFolder, failCommand, parseCommandLine } from './cli.ts';
 import { buildCorpus } from './ingest/corpus.ts';
 import { extractArticle, type ArticleDraft, type Knowledge } from './ingest/extract.ts';
 import { loadKnowledge } from './ingest/pipeline.ts';
 import { compareStrings, normalizeKey } from './ingest/text.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const gold = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/seed-facts.json'), 'utf8'));
-const extras = JSON.parse(
-  readFileSync(path.join(root, 'tests/fixtures/analysis/acceptable-extras.json'), 'utf8'),
-);
+
+/** Hand-read facts about a corpus, in the format of tests/fixtures/seed-facts.json. */
+interface Gold {
+  articles: Array<{
+    seed: string;
+    title: string;
+    dek?: string | null;
+    date: string | null;
+    outlet: string | null;
+    author: string | null;
+    bodyStarts: string;
+    bodyEnds: string;
+  }>;
+  actorsAtLeast: Record<'people' | 'countries' | 'organisations' | 'places', string[]>;
+  eventsAtLeast: GoldEvent[];
+  quotesAtLeast: GoldQuote[];
+}
+interface GoldEvent {
+  date: string;
+  seeds: string[];
+  what: string;
+}
+interface GoldQuote {
+  seed: string;
+  speaker: string;
+  starts: string;
+}
+/** Entities found beyond the gold lists and checked by hand as correct. */
+interface Extras {
+  actors: Array<{ id: string }>;
+  events: GoldEvent[];
+  quotes: GoldQuote[];
+}
+
+/** A corpus to measure: its input folder, its hand-read facts and its hand-checked extras. */
+export interface MeasureInput {
+  seedsDir: string;
+  gold: Gold;
+  extras: Extras;
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+/** The seeds with their facts: what `npm run measure` scores when given no corpus. */
+export const SEEDS: MeasureInput = {
+  seedsDir: path.join(root, 'seeds'),
+  gold: readJson(path.join(root, 'tests/fixtures/seed-facts.json')),
+  extras: readJson(path.join(root, 'tests/fixtures/analysis/acceptable-extras.json')),
+};
 
 interface Score {
   found: number;
@@ -31,9 +82,8 @@ interface Score {
   errors: string[];
 }
 
-/** Reads the seeds and runs the whole ingest in memory. */
-export function runOnSeeds(knowledge: Knowledge) {
-  const seedsDir = path.join(root, 'seeds');
+/** Reads the seeds (or another input folder) and runs the whole ingest in memory. */
+export function runOnSeeds(knowledge: Knowledge, seedsDir = SEEDS.seedsDir) {
   const drafts: ArticleDraft[] = [];
   for (const name of readdirSync(seedsDir).sort(compareStrings)) {
     const result = extractArticle(name, readFileSync(path.join(seedsDir, name)), knowledge);
@@ -48,7 +98,7 @@ function nameForms(name: string): string[] {
   return [name, ...(bracket ? [bracket[1]!, bracket[2]!] : [])].map(normalizeKey);
 }
 
-function scoreActors(actors: Map<string, Actor>): Score {
+function scoreActors(actors: Map<string, Actor>, { gold, extras }: MeasureInput): Score {
   const goldNames: string[] = [
     ...gold.actorsAtLeast.people,
     ...gold.actorsAtLeast.countries,
@@ -78,14 +128,18 @@ function seedOf(articleId: string, seedByArticle: Map<string, string>): string {
   return seedByArticle.get(articleId)!.slice(0, 3);
 }
 
-function scoreEvents(events: Map<string, Event>, seedByArticle: Map<string, string>): Score {
+function scoreEvents(
+  events: Map<string, Event>,
+  seedByArticle: Map<string, string>,
+  { gold, extras }: MeasureInput,
+): Score {
   const describe = (e: Event) =>
     normalizeKey(`${e.title} ${e.variants.map((v) => v.text).join(' ')}`);
   const keywords = (what: string) =>
     normalizeKey(what)
       .split(' ')
       .filter((w) => w.length >= 5);
-  const fits = (e: Event, g: { date: string; seeds: string[]; what: string }) => {
+  const fits = (e: Event, g: GoldEvent) => {
     const seeds = new Set(e.articles.map((a) => seedOf(a, seedByArticle)));
     const text = describe(e);
     return (
@@ -96,8 +150,8 @@ function scoreEvents(events: Map<string, Event>, seedByArticle: Map<string, stri
   };
   const list = [...events.values()];
   const misses = gold.eventsAtLeast
-    .filter((g: { date: string; seeds: string[]; what: string }) => !list.some((e) => fits(e, g)))
-    .map((g: { date: string; what: string }) => `${g.date} ${g.what}`);
+    .filter((g) => !list.some((e) => fits(e, g)))
+    .map((g) => `${g.date} ${g.what}`);
   const acceptable = [...gold.eventsAtLeast, ...extras.events];
   const errors = [...events.entries()]
     .filter(([, e]) => !acceptable.some((g) => fits(e, g)))
@@ -115,6 +169,7 @@ function scoreEvents(events: Map<string, Event>, seedByArticle: Map<string, stri
 function scoreQuotes(
   articles: ReturnType<typeof runOnSeeds>['articles'],
   actors: Map<string, Actor>,
+  { gold, extras }: MeasureInput,
 ): Score {
   const quotes = articles.flatMap((a) =>
     a.data.quotes.map((q) => ({
@@ -123,16 +178,11 @@ function scoreQuotes(
       speaker: q.speaker ? (actors.get(q.speaker)?.name ?? q.speaker) : null,
     })),
   );
-  const fits = (q: (typeof quotes)[number], g: { seed: string; speaker: string; starts: string }) =>
+  const fits = (q: (typeof quotes)[number], g: GoldQuote) =>
     q.seed === g.seed && q.text.startsWith(normalizeKey(g.starts)) && q.speaker === g.speaker;
   const misses = gold.quotesAtLeast
-    .filter(
-      (g: { seed: string; speaker: string; starts: string }) => !quotes.some((q) => fits(q, g)),
-    )
-    .map(
-      (g: { seed: string; speaker: string; starts: string }) =>
-        `${g.seed} ${g.speaker}: ${g.starts}`,
-    );
+    .filter((g) => !quotes.some((q) => fits(q, g)))
+    .map((g) => `${g.seed} ${g.speaker}: ${g.starts}`);
   const acceptable = [...gold.quotesAtLeast, ...extras.quotes];
   const errors = quotes
     .filter((q) => !acceptable.some((g) => fits(q, g)))
@@ -147,15 +197,51 @@ function scoreQuotes(
   };
 }
 
-/** Scores one run of the ingest on the seeds. */
-export function measure(knowledge: Knowledge): Record<'actors' | 'events' | 'quotes', Score> {
-  const corpus = runOnSeeds(knowledge);
+/**
+ * Scores the page facts of every article (title, standfirst, date, outlet, author and both ends of
+ * the body) against the gold; a field is right when it equals the gold's, letters and spacing aside.
+ */
+function scoreArticles(corpus: ReturnType<typeof runOnSeeds>, { gold }: MeasureInput): Score {
+  const bySeed = new Map(corpus.articles.map((a) => [a.data.seedFile, a]));
+  const same = (a: string | null | undefined, b: string | null | undefined) =>
+    normalizeKey(a ?? '') === normalizeKey(b ?? '');
+  const misses: string[] = [];
+  let total = 0;
+  for (const g of gold.articles) {
+    const article = bySeed.get(g.seed);
+    const data = article?.data;
+    const outlet = data?.outlet ? (corpus.sources.get(data.outlet)?.name ?? data.outlet) : null;
+    const body = normalizeKey(article?.body ?? '');
+    const fields: Array<[string, boolean, unknown]> = [
+      ['title', same(data?.title, g.title), data?.title],
+      ['dek', same(data?.dek, g.dek), data?.dek],
+      ['date', data?.date === g.date, data?.date],
+      ['outlet', same(outlet, g.outlet), outlet],
+      ['author', same(data?.author, g.author), data?.author],
+      ['body start', body.startsWith(normalizeKey(g.bodyStarts)), body.slice(0, 60)],
+      ['body end', body.endsWith(normalizeKey(g.bodyEnds)), body.slice(-60)],
+    ];
+    total += fields.length;
+    for (const [field, right, got] of fields)
+      if (!right) misses.push(`${g.seed.slice(0, 3)} ${field}: ${JSON.stringify(got ?? null)}`);
+  }
+  const found = total - misses.length;
+  return { found, total, correct: found, produced: total, misses, errors: [] };
+}
+
+/** Scores one run of the ingest on the seeds, or on another corpus with its own facts. */
+export function measure(
+  knowledge: Knowledge,
+  input: MeasureInput = SEEDS,
+): Record<'articles' | 'actors' | 'events' | 'quotes', Score> {
+  const corpus = runOnSeeds(knowledge, input.seedsDir);
   const seedByArticle = new Map(corpus.articles.map((a) => [a.id, a.data.seedFile]));
   const actors = corpus.actors as Map<string, Actor>;
   return {
-    actors: scoreActors(actors),
-    events: scoreEvents(corpus.events as Map<string, Event>, seedByArticle),
-    quotes: scoreQuotes(corpus.articles, actors),
+    articles: scoreArticles(corpus, input),
+    actors: scoreActors(actors, input),
+    events: scoreEvents(corpus.events as Map<string, Event>, seedByArticle, input),
+    quotes: scoreQuotes(corpus.articles, actors, input),
   };
 }
 
@@ -176,9 +262,39 @@ function print(title: string, scores: Record<string, Score>): void {
   }
 }
 
+/** The corpus the command line names, or the seeds. */
+function readInput(): MeasureInput {
+  const usage = 'tsx scripts/measure-extraction.ts [--seeds DIR --gold FILE [--extras FILE]]';
+  const values = parseCommandLine('measure', usage, {
+    seeds: { type: 'string' },
+    gold: { type: 'string' },
+    extras: { type: 'string' },
+  });
+  if (values.seeds === undefined && values.gold === undefined) return SEEDS;
+  if (values.seeds === undefined || values.gold === undefined)
+    failCommand('measure', '--seeds and --gold go together');
+  const problem = checkFolder(path.resolve(values.seeds));
+  if (problem) failCommand('measure', `--seeds: ${problem}`);
+  const read = <T>(file: string, option: string): T => {
+    try {
+      return readJson<T>(path.resolve(file));
+    } catch (error) {
+      return failCommand('measure', `${option}: ${(error as Error).message}`);
+    }
+  };
+  return {
+    seedsDir: path.resolve(values.seeds),
+    gold: read<Gold>(values.gold, '--gold'),
+    extras: values.extras
+      ? read<Extras>(values.extras, '--extras')
+      : { actors: [], events: [], quotes: [] },
+  };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const input = readInput();
   const knowledge = loadKnowledge(path.join(root, 'content/knowledge'));
-  print('With the curated knowledge (content/knowledge):', measure(knowledge));
+  print('With the curated knowledge (content/knowledge):', measure(knowledge, input));
   const bareDir = mkdtempSync(path.join(tmpdir(), 'parallax-knowledge-'));
   try {
     cpSync(path.join(root, 'content/knowledge'), bareDir, {
@@ -187,7 +303,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     });
     print(
       'Without content/knowledge/actors.json (general rules, general reference and outlets only; precision lists are for the curated run, so read errors by hand):',
-      measure(loadKnowledge(bareDir)),
+      measure(loadKnowledge(bareDir), input),
     );
   } finally {
     rmSync(bareDir, { recursive: true, force: true });

@@ -157,7 +157,7 @@ describe('the quotes of the seeds', () => {
 });
 
 describe('the measured extraction on the seeds', () => {
-  it('reaches at least 90% recall and 85% precision for actors, events and quotes', () => {
+  it('reaches at least 90% recall and 85% precision for page facts, actors, events and quotes', () => {
     for (const [kind, s] of Object.entries(measure(knowledge))) {
       expect(s.found / s.total, `${kind} recall`).toBeGreaterThanOrEqual(0.9);
       expect(s.correct / s.produced, `${kind} precision`).toBeGreaterThanOrEqual(0.85);
