@@ -199,7 +199,8 @@ function scoreQuotes(
 
 /**
  * Scores the page facts of every article (title, standfirst, date, outlet, author and both ends of
- * the body) against the gold; a field is right when it equals the gold's, letters and spacing aside.
+ * the body) against the gold; a field is right when it equals the gold's, letters and spacing aside
+ * (an outlet also by its full name).
  */
 function scoreArticles(corpus: ReturnType<typeof runOnSeeds>, { gold }: MeasureInput): Score {
   const bySeed = new Map(corpus.articles.map((a) => [a.data.seedFile, a]));
@@ -210,13 +211,16 @@ function scoreArticles(corpus: ReturnType<typeof runOnSeeds>, { gold }: MeasureI
   for (const g of gold.articles) {
     const article = bySeed.get(g.seed);
     const data = article?.data;
-    const outlet = data?.outlet ? (corpus.sources.get(data.outlet)?.name ?? data.outlet) : null;
+    const source = data?.outlet ? corpus.sources.get(data.outlet) : undefined;
+    const outlet = source?.name ?? data?.outlet ?? null;
+    // An outlet known by its acronym is right when its full name is the gold's ("WAPF").
+    const outletNames = [outlet, ...(source?.fullName?.split(' | ') ?? [])];
     const body = normalizeKey(article?.body ?? '');
     const fields: Array<[string, boolean, unknown]> = [
       ['title', same(data?.title, g.title), data?.title],
       ['dek', same(data?.dek, g.dek), data?.dek],
       ['date', data?.date === g.date, data?.date],
-      ['outlet', same(outlet, g.outlet), outlet],
+      ['outlet', outletNames.some((name) => same(name, g.outlet)), outlet],
       ['author', same(data?.author, g.author), data?.author],
       ['body start', body.startsWith(normalizeKey(g.bodyStarts)), body.slice(0, 60)],
       ['body end', body.endsWith(normalizeKey(g.bodyEnds)), body.slice(-60)],

@@ -9,7 +9,13 @@ import {
 import { mergeEvents } from './analysis/merge-events.ts';
 import { toIsoDate } from './dates.ts';
 import type { ArticleDraft, Knowledge } from './extract.ts';
-import { indexDatedSentences, inferYear, sentencesOf } from './infer-year.ts';
+import {
+  indexDatedSentences,
+  indexDayMentions,
+  inferYear,
+  sentencesOf,
+  type DayMentionIndex,
+} from './infer-year.ts';
 import { paragraphText } from './structure.ts';
 import { compareStrings, normalizeKey, slugify } from './text.ts';
 
@@ -142,6 +148,30 @@ export function buildCorpus(
     })),
   );
 
+  let latestKnownYear: number | null = null;
+  for (const d of drafts)
+    if (d.meta.date?.year) latestKnownYear = Math.max(latestKnownYear ?? 0, d.meta.date.year);
+  let dayMentions: DayMentionIndex | undefined;
+  // Read only when an article needs it: it splits every paragraph of every dated article.
+  const mentions = () =>
+    (dayMentions ??= indexDayMentions(
+      drafts.flatMap((d) =>
+        d.meta.date?.year
+          ? [
+              {
+                seedFile: d.seedFile,
+                published: {
+                  year: d.meta.date.year,
+                  month: d.meta.date.month,
+                  day: d.meta.date.day,
+                },
+                paragraphs: d.structure.paragraphs.map(paragraphText),
+              },
+            ]
+          : [],
+      ),
+    ));
+
   const articles: CorpusArticle[] = drafts.map((draft) => {
     const { meta, structure } = draft;
     const evidence = { ...meta.evidence };
@@ -154,6 +184,13 @@ export function buildCorpus(
           sentences: sentencesOf(structure.paragraphs.map(paragraphText)),
         },
         yearIndex,
+        {
+          month: meta.date.month,
+          day: meta.date.day,
+          weekday: meta.date.weekday ?? null,
+          latestKnownYear,
+          mentions,
+        },
       );
       if (inferred) {
         date = toIsoDate(inferred.year, meta.date.month, meta.date.day);

@@ -34,6 +34,8 @@ export const PROMOTION_END = 'end of a promotion block';
 export const SUMMARY_LABEL = 'summary label';
 /** The chrome reason of a heading that opens a list of other articles ("Related", "Most read"). */
 export const RELATED_BLOCK = 'related-articles block';
+/** The chrome reason of a share bar or one of its buttons, which other rules look for. */
+export const SHARE_BUTTONS = 'share buttons';
 
 /** Chrome rules for short lines: generic site furniture, never the seeds' own sentences. */
 const SHORT_CHROME: Array<[RegExp, string]> = [
@@ -56,7 +58,7 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
   [/^(register|donate|support us|become a member|join us)\b/i, 'account or subscription prompt'],
   [
     /^(share|share this( article| story| post| page)?|shares?|tweet|print|email|e-mail|facebook|twitter|whatsapp|telegram|linkedin|reddit|copy link|pinterest|vk|x)(\s+(facebook|twitter|email|print|whatsapp|telegram|linkedin|reddit|x|vk|download pdf|pdf|cite this|save|bookmark))*$/i,
-    'share buttons',
+    SHARE_BUTTONS,
   ],
   [
     /\b(follow us|find us on|stay connected|connect with us|our socials|socials)\b|^(twitter|youtube|facebook|instagram|telegram)\s*(follow|subscribe|like)/i,
@@ -84,11 +86,11 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
     'advertisement',
   ],
   [
-    /^(font resizer\w*|aa|notification|show more|load more|view all|see all|back to top|scroll to top|print this|toggle|open menu|close menu)$/i,
+    /^(font resizer\w*|aa|notification|show more|load more|view all|see all|back to top|scroll to top|print this|toggle|open menu|close menu|purchase licensing rights|reuse this content)$/i,
     'interface label',
   ],
   [
-    /^(?:[▶►]\s*)?(listen( now)?|listen to (this|the) (article|story|episode|podcast)|audio|play|pause)(\s*[·|-]?\s*\d{1,2}(:\d{2}){0,2})*(\s*min(ute)?s?)?$/i,
+    /^(?:[▶►]\s*)?(listen( now)?|listen to (this|the) (article|story|episode|podcast|interview)|audio|play|pause)(\s*[·|-]?\s*\(?\d{1,2}(:\d{2}){0,2}\)?)*(\s*min(ute)?s?)?$/i,
     'interface label',
   ],
   [
@@ -102,9 +104,11 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
   ],
   [
     /^(click here to share\b.*|share\d+|save (article|for later)|gift (this )?article|scroll to continue)$/i,
-    'share buttons',
+    SHARE_BUTTONS,
   ],
   [/^(table of )?contents:?$/i, 'table of contents'],
+  // A live page's list of its key posts, each "18:04 Talks adjourn", and its filter.
+  [/^key events:?$|^filter posts\b|^\d{1,2}[:.]\d{2}\s+\p{Lu}.*[^.!?]$/u, 'live page index'],
   [/^[^\p{L}\p{N}]+$/u, 'stray symbols'],
 ];
 
@@ -115,8 +119,12 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
 const PHOTO_CREDIT =
   /(?:\([^()]{2,40}\/[^()]{2,30}\)|\.\s*\(\p{Lu}{2,10}\)|©\s*[^.]{2,80}|\bcourtesy(?: of)? \p{Lu}[^.]{1,60}|\b(?:photograph|photo|file photo|picture|image|illustration|credit|photos?)(?: credits?)?\s*(?:by)?\s*:\s*[^.:]{2,80}|\[[^\]]{2,60}\/[^\]]{2,40}\]|\((?:[^()]*\bphoto\b[^()]*|yonhap|ap|afp|reuters|epa|xinhua|getty images|file)\)|\bgetty images|\bimage source\b.*)$/iu;
 
-/** A credit in capitals closing a caption: "… on Saturday. LUC TREMBLAY / THE NORTHERN CURRENT". */
-const CAPITALS_CREDIT = /[.!?]\s+\p{Lu}[\p{Lu}.'’ -]+\s?\/\s?\p{Lu}[\p{Lu}.'’ -]+$/u;
+/**
+ * A credit after a caption's last sentence, "Outlet/Photographer": "… on Saturday. LUC TREMBLAY /
+ * THE NORTHERN CURRENT", "… March 13, 2024. Meridian/Luis Gamarra".
+ */
+const CAPITALS_CREDIT =
+  /[.!?]\s+(?:\p{Lu}[\p{Lu}.'’ -]+\s?\/\s?\p{Lu}[\p{Lu}.'’ -]+|\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}\/\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,2})$/u;
 
 /** A gallery's caption: "[1/2] A man walks past …", "Item 1 of 2 A man walks past …". */
 const GALLERY_CAPTION = /^(?:\[\d+\/\d+\]|item \d+ of \d+\s)/i;
@@ -156,10 +164,19 @@ const SHARE_BUTTON =
 
 /** Whether a line is a row of share buttons ("[Share on Facebook] [Share on X] [Email] [Print]"). */
 function isShareBar(text: string, words: number): boolean {
-  if (words > 16 || !/share|email|print|cop(y|ied)|pdf/i.test(text)) return false;
-  // "Share: Facebook X WhatsApp Email Print": the networks after the label, one word each.
-  const listed = /^share(?: this(?: article| story| page)?)?:\s*(.+)$/i.exec(text)?.[1];
-  if (listed) return listed.split(/\s+/).every((button) => SHARE_BUTTON.test(button));
+  if (words > 16 || !/share|mail|print|cop(y|ied)|pdf|parta|compar|teilen/i.test(text))
+    return false;
+  // "Share: Facebook X WhatsApp Email Print": the networks after the label, one word each; the
+  // label may be in the page's own language ("Partilhar:", "Partager :").
+  const listed =
+    /^(?:share(?: this(?: article| story| page)?)?|partilhar|compartilhar|compartir|partager|teilen|condividi|delen)\s?:\s*(.+)$/i.exec(
+      text,
+    )?.[1];
+  if (listed)
+    return listed
+      .split(/\s*[|·•]\s*|\s+/)
+      .filter(Boolean)
+      .every((button) => SHARE_BUTTON.test(button));
   const buttons = text.split(/\s*\]\s*\[?\s*|\s{2,}|\s*[|·•]\s*/).filter(Boolean);
   return buttons.length > 0 && buttons.every((button) => SHARE_BUTTON.test(button));
 }
@@ -169,7 +186,7 @@ function isShareBar(text: string, words: number): boolean {
  * running text that holds none of them, and this one pattern is cheaper than the rules.
  */
 const NOTE_HINT =
-  /download|latest news|submit|reporting|letters|follow|promotion|email|read|see also|more on|related|continues|contributed|inputs from|grant from|editorial|thanks for|post is public|subscribe|spam|°|watch|video|listen|▶|►|free|type your/;
+  /download|latest news|submit|reporting|letters|follow|promotion|email|read|see also|more on|related|continues|contributed|inputs from|grant from|editorial|thanks for|before you go|part of|post is public|subscribe|spam|°|watch|video|listen|▶|►|free|type your/;
 
 /** Chrome rules for notes of up to NOTE_WORDS words: prompts, credits, links to other articles. */
 const NOTE_WORDS = 45;
@@ -179,6 +196,11 @@ const NOTE_CHROME: Array<[RegExp, string]> = [
     'player, sign-up or paywall prompt',
   ],
   [/^thanks for reading\b|\bthis post is public\b/i, 'newsletter sign-off'],
+  [/^before you go\b.{0,3}$/i, 'appeal for support'],
+  [
+    /^this (?:interview|article|story|report|piece|podcast) is part of (?:our|a|the) (?:\S+ )?series\b/i,
+    'series note',
+  ],
   [/\bunsubscribe at any time\b|\bno spam\b/i, 'newsletter prompt'],
   [/\d\s?°[CF]\b.*\d\s?°[CF]\b/, 'weather bar'],
   [
@@ -205,6 +227,12 @@ const NOTE_CHROME: Array<[RegExp, string]> = [
 
 /** Chrome rules that may match long lines too: legal notices and editorial disclaimers. */
 const ANY_CHROME: Array<[RegExp, string]> = [
+  // A plea for money closing the article. Both halves are needed: "support us" alone is also what
+  // people quoted in a story say.
+  [
+    /^(?=.*\b(?:journalism|reporting|readers|paywall)\b).*\b(?:support us|(?:please )?support (?:the )?\p{Lu}\p{L}+ (?:from|today|with)|become a (?:subscriber|member|supporter|patron)|from as little as|monthly gift|small favou?r to ask|donate (?:today|now))\b/iu,
+    'appeal for support',
+  ],
   [/\bforeign agent\b|иностранн\w* агент/i, 'foreign-agent legal notice'],
   [/^by (using|continuing to use|browsing) (this|our) (site|website)/i, 'cookie or legal notice'],
   [/\bwe use cookies\b|\buses cookies\b/i, 'cookie or legal notice'],
@@ -232,16 +260,19 @@ export const ABOUT_AUTHOR = new RegExp(`^${ABOUT_AUTHOR_WORDS}$`, 'i');
 
 /** Lines whose only job is to end an article: nothing after them belongs to its body. */
 export const END_MARKER = new RegExp(
-  String.raw`^(you (might|may) also like|related( articles| posts| stories| news| content)?(?!\s*[:|]\s*\S)|more (from|on) |recommended( for you| stories)?|most (read|popular|viewed)|leave a (comment|reply)|comments?( \(\d+\))?$|\d+ comments?$|share this (article|story|post)|what to read next|further reading|read next|${ABOUT_AUTHOR_WORDS}$|-*\s*ends\s*-*$|notes to editors?$|#{3}$)`,
+  String.raw`^(you (might|may) also like|related( articles| posts| stories| news| content)?(?!\s*[:|]\s*\S)|more (from|on) |recommended( for you| stories)?|most (read|popular|viewed)|leave a (comment|reply)|comments?( \(\d+\))?$|\d+ comments?$|share this (article|story|post)|what to read next|further reading|read next|${ABOUT_AUTHOR_WORDS}$|-*\s*ends\s*-*$|notes to editors?$|#{3}$|(?:topics|tags|tagged|filed under|related topics|explore more on these topics)\s*:?$)`,
   'i',
 );
 
 /** A breadcrumb trail such as "Home > World > Title". */
 export function splitBreadcrumb(text: string): string[] | null {
   const parts = text.split(/\s+(?:>|»|›|→|\/|\|)\s+/);
-  // A slash separates crumbs only in a trail that starts at the home page ("Home / India").
-  if (parts.length < 2 || !(/\s(?:>|»|›|→)\s/.test(text) || /^home\s+\/\s/i.test(text)))
-    return null;
+  // A slash separates crumbs only in a trail that starts at the home page ("Home / India"), or
+  // in one of three or more short capitalised crumbs ("Interviews / Extractives / Peru").
+  const slashTrail =
+    /^home\s+\/\s/i.test(text) ||
+    (parts.length >= 3 && parts.every((p) => /^\p{Lu}\S*(?:\s\S+){0,2}$/u.test(p)));
+  if (parts.length < 2 || !(/\s(?:>|»|›|→)\s/.test(text) || slashTrail)) return null;
   if (parts.some((p) => p.split(/\s+/).length > 25 || p.length === 0)) return null;
   return parts;
 }
@@ -254,6 +285,11 @@ export const NAME_WORDS = String.raw`\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.
 /** "Name in City Month D, YYYY": a byline that carries the place and date of writing. */
 export const NAME_IN_CITY = new RegExp(
   String.raw`^(${NAME_WORDS})\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:on\s+)?\S`,
+  'u',
+);
+/** "Hannah Vu in Dakar", alone on its line: a byline if the words before "in" are a person's name. */
+export const NAME_AT_PLACE = new RegExp(
+  String.raw`^(${NAME_WORDS})\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?$`,
   'u',
 );
 /** "Sanjay Pillai | Dubai", "Emma Tremblay · CPB News ·": a byline with the place or outlet, no "By". */
@@ -278,6 +314,9 @@ const META_WORDS =
   /\b(published|posted|updated|last updated|modified|views?|min(ute)?s? read|reading time|\d+\s*minutes?)\b/i;
 const ALL_META_WORDS = new RegExp(META_WORDS.source, 'gi');
 
+const POST_TIME =
+  /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|utc|cet|cest|eat|wat|cat|ist|edt|est|pdt|pst)?$/i;
+
 /** Decides whether a line is page metadata: a dateline, byline, counter or timestamp. */
 function detectMeta(text: string, words: number): string | null {
   if (
@@ -286,6 +325,8 @@ function detectMeta(text: string, words: number): string | null {
   )
     return 'byline';
   if (/^(last )?updated\b|^modified\b/i.test(text)) return 'update timestamp';
+  // A live page's post time, alone on its line: "18:04 GMT", "9.30am".
+  if (words <= 2 && POST_TIME.test(text)) return 'time of a live post';
   if (COUNTER.test(text)) return 'counter or reading time';
   const dates = findDates(text);
   // The cheap test first: most lines are long, and these patterns scan the whole line.
@@ -326,7 +367,7 @@ export function describeLines(lines: string[]): LineInfo[] {
     if (text.length > 50_000)
       chrome = `overlong line (${text.length.toLocaleString('en')} characters)`;
     for (const [re, reason] of ANY_CHROME) if (!chrome && re.test(text)) chrome = reason;
-    if (!chrome && isShareBar(text, words)) chrome = 'share buttons';
+    if (!chrome && isShareBar(text, words)) chrome = SHARE_BUTTONS;
     if (!chrome && words <= NOTE_WORDS && NOTE_HINT.test(lowered[n]!))
       for (const [re, reason] of NOTE_CHROME) if (!chrome && re.test(text)) chrome = reason;
     if (!chrome && words <= 60 && (GALLERY_CAPTION.test(text) || endsWithPhotoCredit(text)))

@@ -8,6 +8,8 @@ import {
   BYLINE,
   END_MARKER,
   isBylineLine,
+  NAME_AT_PLACE,
+  SHARE_BUTTONS,
   NAME_IN_CITY,
   NAME_WITH_PLACE,
   NAME_WITH_ROLE,
@@ -24,6 +26,8 @@ export interface PageDate {
   year: number | null;
   month: number;
   day: number | null;
+  /** The weekday printed with a date that has no year (0 is Sunday), from which the year follows. */
+  weekday?: number | null;
   rule: string;
 }
 
@@ -107,11 +111,23 @@ function findHeaderTop(lines: LineInfo[], bodyStart: number): number | null {
   for (let k = i - 1; k >= 0; k--) {
     const line = lines[k]!;
     if (!line.text) continue;
-    if (!line.meta && !line.chrome && !isPersonName(line.text) && !isAuthorRoleLine(line.text))
+    if (
+      !line.meta &&
+      !line.chrome &&
+      !isPersonName(line.text) &&
+      !isNameAtPlace(line.text) &&
+      !isAuthorRoleLine(line.text)
+    )
       break;
     top = k;
   }
   return top;
+}
+
+/** Whether a line is a person's name and where they write from ("Hannah Vu in Dakar"), not a headline. */
+function isNameAtPlace(text: string): boolean {
+  const name = NAME_AT_PLACE.exec(text)?.[1];
+  return name !== undefined && isPersonName(name);
 }
 
 /** Whether a short line gives an author's role ("Senior Fellow, Asia Program", "Global health correspondent"). */
@@ -162,9 +178,17 @@ function isTitleCandidate(line: LineInfo): boolean {
   );
 }
 
-function pageDateFrom(found: FoundDate, rule: string): PageDate | null {
+const WEEKDAY_BEFORE = /\b(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s*$/i;
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** A page date from a date found in a line; for one without a year, the weekday printed before it. */
+function pageDateFrom(found: FoundDate, rule: string, lineText?: string): PageDate | null {
   if (!found.valid || found.month === null) return null;
-  return { year: found.year, month: found.month, day: found.day, rule };
+  const date: PageDate = { year: found.year, month: found.month, day: found.day, rule };
+  const weekday =
+    lineText && found.year === null ? WEEKDAY_BEFORE.exec(lineText.slice(0, found.index)) : null;
+  if (weekday) date.weekday = WEEKDAYS.indexOf(weekday[1]!.toLowerCase());
+  return date;
 }
 
 /** The finder of repeated units such as "Site | TaglineSite | Tagline" printed by a title bar. */
@@ -203,6 +227,35 @@ function stripCompanyForm(name: string): string {
   }
 }
 
+/**
+ * The holder a copyright line names, without its company form: "© 2024 Terra Viva. Some rights
+ * reserved", "© Geba Tribune. Todos os direitos reservados", "© West Africa Today Media Group 2023".
+ */
+function readCopyrightHolder(text: string): string | null {
+  const m =
+    /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?)?\s*(.+)$/i.exec(
+      text,
+    );
+  if (!m) return null;
+  // The name ends where the notice goes on: a full stop, a dash or bar, "or its affiliates".
+  const name = m[1]!
+    .split(/\.\s|\.$|\s[–—|·•-]\s|\s+or its\b|,\s/)[0]!
+    .replace(/\s+\d{4}$/, '')
+    .trim();
+  if (!name || name.split(/\s+/).length > 8 || !/^\p{Lu}/u.test(name)) return null;
+  return stripCompanyForm(name);
+}
+
+/** Whether a word in capitals is the initials of the words of a name ("LARGI", "Latin America Resource Governance Initiative"). */
+function isAcronymOf(acronym: string, name: string): boolean {
+  const initials = name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+  return acronym.length >= 2 && initials === acronym;
+}
+
 interface OutletVote {
   name: string;
   fullName: string | null;
@@ -226,7 +279,9 @@ function collectOutletVotes(
     if (!cleaned || cleaned.split(/\s+/).length > 8) return;
     const [name, ...rest] = cleaned.split(/\s+\|\s+/);
     if (!name || normalizeKey(name) === titleKey || /^(home|blog|news|main)$/i.test(name)) return;
-    votes.push({ name: name.trim(), fullName: rest.length ? cleaned : null, weight, rule });
+    // "WAPF | West Atlantic Policy Forum": the words after the bar spell out the acronym.
+    const fullName = rest[0] && isAcronymOf(name.trim(), rest[0]) ? rest[0] : cleaned;
+    votes.push({ name: name.trim(), fullName: rest.length ? fullName : null, weight, rule });
   };
   const lead = lines.find((l) => decisions[l.n]?.role === 'paragraph');
   const agency =
@@ -248,14 +303,42 @@ function collectOutletVotes(
     // "Civic Beat — Marlow Heights": the name before its tagline.
     const siteName = top.text.split(/\s+[—–|]\s+/)[0]!;
     const topKey = ` ${normalizeKey(siteName).replace(/^the /, '')} `;
-    if (next.filter((l) => l.chrome).length >= 2 && top.words >= 2)
+    const expansion = next[0]?.text;
+    if (top.words === 1 && expansion && isAcronymOf(top.text, expansion))
+      votes.push({
+        name: top.text,
+        fullName: expansion,
+        weight: 2,
+        rule: 'site name at the top of the page, spelled out under it',
+      });
+    else if (next.filter((l) => l.chrome).length >= 2 && top.words >= 2)
       vote(siteName, 2, 'site name at the top of the page, over the menu');
     // The name the page opens with and names again in its chrome (copyright, prompts, notes).
     else if (
       topKey.trim().length >= 4 &&
       lines.some((l) => l.n !== top.n && l.text && ` ${l.key} `.includes(topKey))
     )
-      vote(siteName, 2, 'site name at the top of the page, named again below');
+      vote(
+        /\s\|\s/.test(top.text) ? top.text : siteName,
+        2,
+        'site name at the top of the page, named again below',
+      );
+  }
+  // The logo's words above the headline, which the copyright line names as its company's first
+  // words: "The Meridian" over "© 2023 Meridian News & Media Limited". The logo is the outlet.
+  const holders = lines
+    .slice(-40)
+    .map((l) => readCopyrightHolder(l.text))
+    .filter((h): h is string => h !== null)
+    .map((h) => ` ${normalizeKey(h)} `);
+  for (const line of lines.slice(0, 30)) {
+    if (!line.text || line.words > 4 || decisions[line.n]?.role === 'paragraph') continue;
+    if (normalizeKey(line.text) === titleKey) break;
+    const logo = normalizeKey(line.text).replace(/^the /, '');
+    if (logo.length >= 4 && holders.some((h) => h.startsWith(` ${logo} `) && h !== ` ${logo} `)) {
+      vote(line.text, 3, 'site name at the top of the page, as the copyright line begins');
+      break;
+    }
   }
   for (const line of lines) {
     if (!line.text || decisions[line.n]?.role === 'paragraph') continue;
@@ -278,18 +361,8 @@ function collectOutletVotes(
       vote(m[1]!, 3, 'link back to the home page');
     if ((m = /^support (?:the )?(\p{Lu}[\p{L}'’.&-]*(?:\s\p{Lu}[\p{L}'’.&-]*){0,3})$/u.exec(text)))
       vote(m[1]!, 1, 'support prompt');
-    if (
-      (m =
-        /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^.]+?)\.?\s*(?:all rights reserved|$)/i.exec(
-          text,
-        )) &&
-      /rights|^©/i.test(text)
-    )
-      vote(
-        stripCompanyForm(m[1]!.split(/\s+[·|•]\s+/)[0]!.replace(/\s+\d{4}$/, '')),
-        2,
-        'copyright line',
-      );
+    const holder = readCopyrightHolder(text);
+    if (holder) vote(holder, 2, 'copyright line');
     if (
       (m = /^by:?\s+(.+?)(?:\s+(?:published|posted|updated)\b.*)?:?$/i.exec(text)) &&
       !readByline(text)
@@ -328,14 +401,18 @@ export function chooseOutlet(votes: OutletVote[], outlets: KnownOutlet[]): Outle
     string,
     { weight: number; vote: OutletVote; known?: KnownOutlet; rules: Set<string> }
   >();
+  // A name spelled out elsewhere on the page ("LARGI" over its full name) is one outlet.
+  const byFullName = new Map(
+    votes.filter((v) => v.fullName).map((v) => [normalizeKey(v.fullName!), v.name]),
+  );
   for (const vote of votes) {
-    const key = normalizeKey(vote.name);
+    const key = normalizeKey(byFullName.get(normalizeKey(vote.name)) ?? vote.name);
     const known =
       byAlias.get(key) ??
       byAlias.get(normalizeKey(vote.fullName ?? '')) ??
       byAlias.get(key.replace(/ (com|org|net|bg|az|ru|ge|am|ua|io|info|news)$/, ''));
     // "The Continental" and "Continental" are one name.
-    const id = known?.id ?? slugify(vote.name.replace(/^the\s+/i, ''));
+    const id = known?.id ?? slugify(key.replace(/^the\s+/i, ''));
     const entry = tally.get(id) ?? { weight: 0, vote, known, rules: new Set<string>() };
     entry.weight += vote.weight;
     entry.rules.add(vote.rule);
@@ -351,14 +428,19 @@ export function chooseOutlet(votes: OutletVote[], outlets: KnownOutlet[]): Outle
   const [id, { vote, known, rules }] = best;
   const rule = [...rules].sort().join(' + ');
   if (known) return { id: known.id, name: known.name, fullName: known.fullName, known: true, rule };
-  const name = tidyName(vote.name);
+  // A short word in capitals is an acronym ("WAPF"), kept as written; a longer one is a logo.
+  const name = /^\p{Lu}{2,5}$/u.test(vote.name) ? vote.name : tidyName(vote.name);
   return { id: slugify(name) || id, name, fullName: vote.fullName, known: false, rule };
 }
 
 /** Reads a byline's name, or returns null when what follows "By" is not a person. */
 function readByline(bracketed: string): string | null {
-  // A wire's closing credit comes in brackets: "(Reporting by Camila Fuentes; Editing by …)".
-  const text = bracketed.replace(/^\((.*)\)$/, '$1');
+  // A wire's closing credit comes in brackets: "(Reporting by Camila Fuentes; Editing by …)";
+  // its first clause names the reporters, each maybe with the city they filed from.
+  const text = bracketed
+    .replace(/^\((.*)\)$/, '$1')
+    .split(/\s*;\s*/)[0]!
+    .replace(/\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?(?=\s+and\s+\p{Lu})/gu, '');
   const m = BYLINE.exec(text);
   if (!m || !isBylineLine(text, text.split(/\s+/).length)) return null;
   const names = m[3]!
@@ -470,7 +552,12 @@ export function readMetadata(
   if (headerTop !== null) {
     const higher = above.filter((l) => l.n < headerTop);
     const nextAbove = lines.slice(0, headerTop).findLast((l) => l.text);
-    if (higher[0] && higher[0] === nextAbove && higher[0].words >= 5)
+    if (
+      higher[0] &&
+      higher[0] === nextAbove &&
+      higher[0].words >= 5 &&
+      !splitBreadcrumb(higher[0].text)
+    )
       above.splice(0, above.length, ...higher);
   }
   above.splice(3);
@@ -559,7 +646,7 @@ export function readMetadata(
     // standfirst whatever its tense ("… 4 min read" under it, then the lead).
     const furnitureAfter = (line: LineInfo) => {
       const next = lines.slice(line.n + 1, span.end + 1).find((l) => l.text);
-      return next !== undefined && (next.chrome === 'share buttons' || next.meta !== null);
+      return next !== undefined && (next.chrome === SHARE_BUTTONS || next.meta !== null);
     };
     // A standfirst summarises in the present tense; a news lead reports in the past, with attribution.
     // Tense is only read for English, so elsewhere the sentence stays in the body, where nothing is lost.
@@ -647,6 +734,7 @@ export function readMetadata(
         : trailing.includes(line)
           ? 'dateline after the body'
           : 'dateline near the headline',
+      line.text,
     );
     if (candidate && (!date || (published && !date.rule.startsWith('"Published"'))))
       date = candidate;
@@ -691,6 +779,7 @@ export function readMetadata(
     const name =
       byline ??
       NAME_IN_CITY.exec(line.text)?.[1] ??
+      NAME_AT_PLACE.exec(line.text)?.[1] ??
       NAME_WITH_ROLE.exec(line.text)?.[1] ??
       NAME_WITH_PLACE.exec(line.text)?.[1] ??
       tail ??
@@ -774,7 +863,12 @@ export function readMetadata(
       kind = KIND_WORDS[word]!;
       evidence.kind = 'label near the headline';
       mark(line.n, 'kind label');
-    } else if (line.words <= 2 && /\p{Ll}\p{Lu}/u.test(line.text) && !/\s\S+\s/.test(line.text)) {
+    } else if (
+      line.chrome !== SHARE_BUTTONS &&
+      line.words <= 2 &&
+      /\p{Ll}\p{Lu}/u.test(line.text) &&
+      !/\s\S+\s/.test(line.text)
+    ) {
       categories = line.text.split(/(?<=\p{Ll})(?=\p{Lu})/u);
       evidence.categories = 'category labels run together near the headline';
     }

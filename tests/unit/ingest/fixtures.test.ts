@@ -99,6 +99,17 @@ async function checkFixture(name: string): Promise<Check[]> {
       headings,
     );
   }
+  if ('outletName' in expected || 'outletFullName' in expected) {
+    // The outlet's entry, as its page shows it: the name, and the full name under it.
+    const file = path.join(run.outDir, 'sources', `${String(data.outlet)}.json`);
+    const source = data.outlet ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    for (const [field, key] of [
+      ['outletName', 'name'],
+      ['outletFullName', 'fullName'],
+    ] as const)
+      if (field in expected)
+        add(field, source[key] === expected[field], expected[field], source[key] ?? null);
+  }
   if ('encoding' in expected)
     add('encoding', entry?.encoding === expected.encoding, expected.encoding, entry?.encoding);
   for (const warning of (expected.warnings as string[] | undefined) ?? []) {
