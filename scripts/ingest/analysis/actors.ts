@@ -1,6 +1,6 @@
 import type { BodyParagraph } from '../structure.ts';
 import { paragraphText } from '../structure.ts';
-import { compareStrings } from '../text.ts';
+import { compareStrings, normalizeKey } from '../text.ts';
 import { discoverNames, discoverQuotedMedia, makeActor } from './discover.ts';
 import { nameKey, type Gazetteer } from './gazetteer.ts';
 import { DIRECTION_WORDS, FUNCTION_WORDS, TITLES } from './lexicon.ts';
@@ -112,6 +112,28 @@ function toActorInfo(gazetteer: Gazetteer, id: string): ActorInfo {
     affiliation: e.affiliation,
     reviewed: true,
   };
+}
+
+/**
+ * Gives an institution's short name back to it: "Cerro Alto said" after "Compañía Minera Cerro
+ * Alto" is the company, not a person the rules took from the verb of saying.
+ */
+function foldShortNamesIntoInstitutions(
+  actors: Map<string, ActorInfo>,
+  mentions: Array<{ actor: string }>,
+): void {
+  const institutions = [...actors.values()].filter(
+    (a) => !a.reviewed && (a.kind === 'organisation' || a.kind === 'media'),
+  );
+  if (institutions.length === 0) return;
+  for (const person of [...actors.values()]) {
+    if (person.reviewed || person.kind !== 'person') continue;
+    const tail = ` ${normalizeKey(person.name)}`;
+    const owner = institutions.find((o) => normalizeKey(o.name).endsWith(tail));
+    if (!owner) continue;
+    for (const m of mentions) if (m.actor === person.id) m.actor = owner.id;
+    actors.delete(person.id);
+  }
 }
 
 /**
@@ -287,6 +309,7 @@ export function findActorMentions(paragraphs: BodyParagraph[], gazetteer: Gazett
       );
     }
   }
+  foldShortNamesIntoInstitutions(actors, mentions);
   mentions.sort(
     (a, b) =>
       a.paragraphIndex - b.paragraphIndex || a.start - b.start || compareStrings(a.actor, b.actor),

@@ -1,7 +1,7 @@
 import type { Article } from '../../../src/schema.ts';
 import type { ArticleDraft, Knowledge } from '../extract.ts';
 import { paragraphText } from '../structure.ts';
-import { compareStrings } from '../text.ts';
+import { compareStrings, normalizeKey } from '../text.ts';
 import { findActorMentions } from './actors.ts';
 import { findCitations } from './citations.ts';
 import { findEventCandidates, type EventCandidate } from './events.ts';
@@ -40,6 +40,18 @@ export function parseIsoDate(iso: string | null): DatePoint | null {
 }
 
 /**
+ * Makes the article's own outlet, named in its text ("LIMA, March 13 (Meridian) -", an interview's
+ * "Terra Viva:" labels), a medium: two capitalised words would otherwise pass for a person.
+ */
+function markOwnOutlet(actors: Map<string, ActorInfo>, outlet: string | null): void {
+  if (!outlet) return;
+  const key = normalizeKey(outlet).replace(/^the /, '');
+  for (const actor of actors.values())
+    if (!actor.reviewed && normalizeKey(actor.name).replace(/^the /, '') === key)
+      actor.kind = 'media';
+}
+
+/**
  * Analyses one article: actors and their mentions, quotes with speakers, event candidates,
  * topics, citations and the breakdown of voices. A pure function of the draft, the knowledge and
  * the publication date (which relative dates are read against), so it can be cached by their hash.
@@ -52,6 +64,7 @@ export function analyzeArticle(
   const gazetteer = getGazetteer(knowledge);
   const paragraphs = draft.structure.paragraphs;
   const names = findActorMentions(paragraphs, gazetteer);
+  markOwnOutlet(names.actors, draft.meta.outlet?.name ?? null);
   const quotes = findQuotes(paragraphs, names.sentences, names.mentions, names.actors);
   const events = findEventCandidates(
     paragraphs,

@@ -78,13 +78,19 @@ function capitalRuns(text: string, tokens: Token[], claimed: boolean[]): Array<[
         // An initial: "R. Venkataraman".
         (/^\p{Lu}$/u.test(tokens[j]!.text) &&
           /^\.\s+$/.test(text.slice(tokens[j]!.end, next.start))) ||
-        (tokens[j]!.possessive && next.capital && ORG_HEADS.has(next.key));
+        ((tokens[j]!.possessive ||
+          // A plural's possessive: "Ancash Mineworkers' Union", "Workers’ Party".
+          (/s$/.test(tokens[j]!.text) &&
+            /^['’]\s+$/.test(text.slice(tokens[j]!.end, next.start)))) &&
+          next.capital &&
+          ORG_HEADS.has(next.key));
       if (!joined) break;
       if (next.capital) j++;
       else if (
         NAME_CONNECTORS.has(next.key) &&
         tokens[j + 2]?.capital &&
         !CALENDAR_WORDS.has(tokens[j + 2]!.key) &&
+        !/^\d/.test(tokens[j + 2]!.text) &&
         !claimed[j + 2] &&
         joinsName(text, next, tokens[j + 2]!)
       )
@@ -192,7 +198,13 @@ export function discoverNames(
         // A number before a name counts it ("24 National Assembly constituencies", "of 3,800").
         /^\d[\d.,]*$/.test(tokens[first]!.text) ||
         // "US-based Veridian Labs", "Mumbai-based Vardhan Group": where it is, not its name.
-        /-(?:based|led|backed|owned|run)$/i.test(tokens[first]!.text) ||
+        /-(?:based|led|backed|owned|run|listed|registered|headquartered)$/i.test(
+          tokens[first]!.text,
+        ) ||
+        // "May the African Union …", "June 9 (Atlas Wire)": a date before a name is not part of it.
+        (CALENDAR_WORDS.has(tokens[first]!.key) &&
+          (FUNCTION_WORDS.has(tokens[first + 1]?.key ?? '') ||
+            /^\d/.test(tokens[first + 1]?.text ?? ''))) ||
         (sentenceStart(first) && tokens[first]!.key.endsWith('ly')))
     )
       first++;
@@ -293,6 +305,9 @@ export function discoverQuotedMedia(
     const name = m[1]!.replace(/\.$/, '').trim();
     // "told Ana Ruiz": a person's name is left to the rules for people.
     if (/^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}$/u.test(name) && !/^the\s/i.test(name)) continue;
+    // "told Congress", "told the Senate": an institution, unless its words say it is a medium.
+    const words = name.toLowerCase().split(/\s+/);
+    if (ORG_HEADS.has(words.at(-1)!) && !words.some((w) => MEDIA_HEADS.has(w))) continue;
     const start = m.index + m[0].indexOf(name);
     out.push({ start, end: start + name.length, name });
   }

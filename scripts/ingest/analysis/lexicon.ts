@@ -3,10 +3,11 @@
  * news prose is written (titles, roles, speech verbs, institution heads), never who is who:
  * names belong in content/knowledge.
  */
+import { foldName } from './tokens.ts';
 
-/** Builds a lookup set of lowercase words. */
+/** A word list as the tokens' keys spell words: lower case, marks folded ("compañía" → "compania"). */
 function words(list: string): Set<string> {
-  return new Set(list.trim().split(/\s+/));
+  return new Set(list.trim().split(/\s+/).map(foldName));
 }
 
 /** Capitalised titles that may stand before a person's name and belong to the surface. */
@@ -69,6 +70,12 @@ export const ORG_HEADS = words(`
   industries motors airways petroleum mining resources ventures trust society collective alliance coalition
   elementary school college hospital clinic semiconductors electronics pharmaceuticals logistics shipping telecom
   telecoms insurance securities investments properties construction engineering automotive
+  corp plc llc metals minerals project initiative programme forum observatory laboratory laboratories exchange board
+  tribunal wire observer chronicle courier dispatch daily weekly
+  compañía companhia compagnie empresa grupo banco instituto universidad universidade université ministerio ministério
+  ministère fundación fundação fondation asociación associação sindicato frente partido comisión comissão consejo
+  conselho conseil corporación sociedad société cámara movimiento movimento confederación federación colectivo
+  coordinadora defensoría fiscalía contraloría procuraduría superintendencia
 `);
 
 /** Last words that make a capitalised run a document, a rule or a notice, never a person ("Privacy Notice"). */
@@ -79,7 +86,7 @@ export const DOCUMENT_HEADS = words(`
 
 /** Heads that make an institution a medium rather than an organisation. */
 export const MEDIA_HEADS = words(
-  'news times post tribune herald gazette journal radio tv television channel press',
+  'news times post tribune herald gazette journal radio tv television channel press wire observer chronicle courier dispatch daily weekly',
 );
 
 /** Words that institution names share; a name made only of these needs a country to be specific. */

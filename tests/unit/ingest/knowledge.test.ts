@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../../scripts/ingest/pipeline.ts';
@@ -60,6 +60,43 @@ describe('the general reference beside a corpus’s curated knowledge', () => {
       expect(
         knowledge.actors.some((a) => a.id === capital.standsFor),
         capital.id,
+      ).toBe(true);
+  });
+});
+
+describe('the general reference of places and international bodies', () => {
+  const knowledge = loadKnowledge(path.join(ROOT, 'content/knowledge'));
+  const byName = new Map(knowledge.actors.map((a) => [a.name, a]));
+
+  it('places each city and region in a country of the reference', () => {
+    const countries = new Set(
+      knowledge.actors.filter((a) => a.kind === 'country').map((a) => a.id),
+    );
+    const reference = JSON.parse(
+      readFileSync(path.join(ROOT, 'content/knowledge/world-actors.json'), 'utf8'),
+    ) as Array<{ id: string; kind: string; affiliation: string | null }>;
+    const places = reference.filter((a) => a.kind === 'place');
+    expect(places.length).toBeGreaterThan(2000);
+    for (const place of places) expect(countries.has(place.affiliation ?? ''), place.id).toBe(true);
+    expect(byName.get('Toronto')?.affiliation).toBe('canada');
+    expect(byName.get('Minas Gerais')?.affiliation).toBe('brazil');
+    expect(byName.get('Banjul')?.standsFor).toBe('gambia');
+  });
+
+  it('writes a name with marks also without them, as English texts do', () => {
+    expect(byName.get('Kandahār')?.aliases).toContain('Kandahar');
+  });
+
+  it('leaves out places whose names are also first names or English words', () => {
+    for (const name of ['Sydney', 'Victoria', 'Charlotte', 'Reading', 'Nice', 'Split', 'Farah'])
+      expect(byName.get(name)?.kind, name).not.toBe('place');
+  });
+
+  it('knows the regional blocs and UN agencies that news about any region names', () => {
+    for (const alias of ['ECOWAS', 'SADC', 'OCHA', 'UNDP', 'IACHR', 'Africa CDC'])
+      expect(
+        knowledge.actors.some((a) => a.aliases.includes(alias)),
+        alias,
       ).toBe(true);
   });
 });
