@@ -225,14 +225,17 @@ const NOTE_CHROME: Array<[RegExp, string]> = [
   ],
 ];
 
+/**
+ * A plea for money closing the article. Both halves are needed: "support us" alone is also what
+ * people quoted in a story say. The words of the first half are looked for first, on the
+ * lowercased line, since nearly every line has none of them.
+ */
+const APPEAL_HINT = /journalism|reporting|readers|paywall/;
+const APPEAL =
+  /\b(?:support us|(?:please )?support (?:the )?\p{Lu}\p{L}+ (?:from|today|with)|become a (?:subscriber|member|supporter|patron)|from as little as|monthly gift|small favou?r to ask|donate (?:today|now))\b/iu;
+
 /** Chrome rules that may match long lines too: legal notices and editorial disclaimers. */
 const ANY_CHROME: Array<[RegExp, string]> = [
-  // A plea for money closing the article. Both halves are needed: "support us" alone is also what
-  // people quoted in a story say.
-  [
-    /^(?=.*\b(?:journalism|reporting|readers|paywall)\b).*\b(?:support us|(?:please )?support (?:the )?\p{Lu}\p{L}+ (?:from|today|with)|become a (?:subscriber|member|supporter|patron)|from as little as|monthly gift|small favou?r to ask|donate (?:today|now))\b/iu,
-    'appeal for support',
-  ],
   [/\bforeign agent\b|иностранн\w* агент/i, 'foreign-agent legal notice'],
   [/^by (using|continuing to use|browsing) (this|our) (site|website)/i, 'cookie or legal notice'],
   [/\bwe use cookies\b|\buses cookies\b/i, 'cookie or legal notice'],
@@ -368,6 +371,8 @@ export function describeLines(lines: string[]): LineInfo[] {
       chrome = `overlong line (${text.length.toLocaleString('en')} characters)`;
     for (const [re, reason] of ANY_CHROME) if (!chrome && re.test(text)) chrome = reason;
     if (!chrome && isShareBar(text, words)) chrome = SHARE_BUTTONS;
+    if (!chrome && words <= 90 && APPEAL_HINT.test(lowered[n]!) && APPEAL.test(text))
+      chrome = 'appeal for support';
     if (!chrome && words <= NOTE_WORDS && NOTE_HINT.test(lowered[n]!))
       for (const [re, reason] of NOTE_CHROME) if (!chrome && re.test(text)) chrome = reason;
     if (!chrome && words <= 60 && (GALLERY_CAPTION.test(text) || endsWithPhotoCredit(text)))
