@@ -1,7 +1,7 @@
 import type { BodyParagraph } from '../structure.ts';
 import { paragraphText } from '../structure.ts';
 import { compareStrings, normalizeKey } from '../text.ts';
-import { discoverNames, discoverQuotedMedia, makeActor } from './discover.ts';
+import { discoverNames, discoverQuotedMedia, findSpeakerSurnames, makeActor } from './discover.ts';
 import { nameKey, type Gazetteer } from './gazetteer.ts';
 import { DIRECTION_WORDS, FUNCTION_WORDS, TITLES } from './lexicon.ts';
 import { readCapitalUse, resolveSurname, widenOverTitles, type NamedPerson } from './resolve.ts';
@@ -187,6 +187,7 @@ export function findActorMentions(paragraphs: BodyParagraph[], gazetteer: Gazett
     }
   };
 
+  const speakerSurnames = findSpeakerSurnames(paragraphs.map(paragraphText));
   paragraphs.forEach((paragraph, index) => {
     const text = paragraphText(paragraph);
     const tokens = tokenize(text);
@@ -266,6 +267,7 @@ export function findActorMentions(paragraphs: BodyParagraph[], gazetteer: Gazett
       sentenceStart,
       gazetteer,
       countryAt,
+      speakerSurnames,
     )) {
       const known = gazetteer.names.get(nameKey(found.actor.name));
       const actor = known

@@ -9,6 +9,11 @@ export interface AnalysedArticle {
   analysis: ArticleAnalysis;
 }
 
+/** How many letters of a name carry marks ("Sané" has one). */
+function countMarked(name: string): number {
+  return (name.normalize('NFD').match(/\p{M}/gu) ?? []).length;
+}
+
 /** Builds one actor entry per actor id across all articles, with every mention. */
 export function collectActors(articles: AnalysedArticle[]): Map<string, Actor> {
   const actors = new Map<string, Actor>();
@@ -28,6 +33,10 @@ export function collectActors(articles: AnalysedArticle[]): Map<string, Actor> {
           articles: [],
           mentions: [],
         } satisfies Actor);
+      // One name written with and without its marks ("Sané", "Sane" in a wire's copy): the
+      // page shows it with them.
+      if (info.name !== entry.name && countMarked(info.name) > countMarked(entry.name))
+        entry.name = info.name;
       // An article's mentions come together, so it is new to the actor unless it was the last.
       if (entry.articles.at(-1) !== article) entry.articles.push(article);
       entry.mentions.push({

@@ -14,7 +14,7 @@ import {
   SPEECH_VERBS,
   TITLES,
 } from './lexicon.ts';
-import { joinsName, type Token } from './tokens.ts';
+import { foldName, joinsName, type Token } from './tokens.ts';
 import type { ActorInfo } from './types.ts';
 
 /** A name found by the general rules, not by the knowledge file. */
@@ -188,6 +188,7 @@ export function discoverNames(
   sentenceStart: (i: number) => boolean,
   gazetteer: Gazetteer,
   countryAt: (i: number) => string | null,
+  speakerSurnames: ReadonlySet<string> = new Set(),
 ): DiscoveredName[] {
   const found: DiscoveredName[] = [];
   for (const [runFirst, runLast] of capitalRuns(text, tokens, claimed)) {
@@ -267,7 +268,9 @@ export function discoverNames(
         text.slice(Math.max(0, tokens[first]!.start - 14), tokens[first]!.start),
       ) ||
       // A speaker's label opening an interview answer: "Enkhjargal Dorj: My cousin lost …".
-      (first === 0 && /^:\s/.test(text.slice(tokens[last]!.end, tokens[last]!.end + 2)));
+      (first === 0 && /^:\s/.test(text.slice(tokens[last]!.end, tokens[last]!.end + 2))) ||
+      // "When Mariama Diatta's husband …", and later "Diatta said": the article quotes her.
+      (last > first && speakerSurnames.has(tokens[last]!.key));
     if (!introduced) continue;
     const and = tokens.findIndex((t, k) => k > personFirst && k < last && t.key === 'and');
     const spans: Array<[number, number]> =
@@ -289,6 +292,30 @@ export function discoverNames(
       const name = text.slice(person[0]!.start, person[person.length - 1]!.end);
       found.push({ first: from, last: to, actor: makeActor(name, 'person', qualifier) });
     }
+  }
+  return found;
+}
+
+/**
+ * The surnames an article gives as speakers on their own ("Diatta said", "said Huanca"), by
+ * which a full name it writes without a role or a verb of saying is known to be a person's.
+ */
+export function findSpeakerSurnames(texts: string[]): Set<string> {
+  const found = new Set<string>();
+  // "the Caucasus continues", "the Ministry stated": a person's surname has no article.
+  const before = /(?<!\b(?:the|The)\s)\b(\p{Lu}[\p{Ll}\p{M}'’-]+)\s+(?:also\s+)?([\p{Ll}]+)\b/gu;
+  const after =
+    /\b(?:said|says|added|told|recalled|explained)\s+(\p{Lu}[\p{Ll}\p{M}'’-]+)\b(?![\s-]+\p{Lu})/gu;
+  for (const text of texts) {
+    for (const m of text.matchAll(before))
+      if (
+        SPEECH_VERBS.has(m[2]!) &&
+        m[2] !== 'according' &&
+        !FUNCTION_WORDS.has(m[1]!.toLowerCase()) &&
+        !ORG_HEADS.has(foldName(m[1]!))
+      )
+        found.add(foldName(m[1]!));
+    for (const m of text.matchAll(after)) found.add(foldName(m[1]!));
   }
   return found;
 }

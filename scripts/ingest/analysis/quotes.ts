@@ -1,7 +1,7 @@
 import type { Article } from '../../../src/schema.ts';
 import type { BodyParagraph } from '../structure.ts';
 import { paragraphText } from '../structure.ts';
-import { isRoleWord, SPEAKER_PRONOUNS, SPEECH_VERBS } from './lexicon.ts';
+import { isRoleWord, ORG_HEADS, SPEAKER_PRONOUNS, SPEECH_VERBS } from './lexicon.ts';
 import { findQuotedSpans, tokenize } from './tokens.ts';
 import type { ActorInfo, Mention, Sentence } from './types.ts';
 
@@ -51,6 +51,29 @@ function refersBack(text: string): boolean {
   return m !== null && wordsOf(m[1]!).some(isRoleWord);
 }
 
+/** The first verb of saying in a stretch of text, with its offsets. */
+function findSpeechVerb(text: string): { start: number; end: number } | null {
+  for (const m of text.matchAll(/\p{L}+/gu))
+    if (SPEECH_VERBS.has(m[0].toLowerCase()) && m[0].toLowerCase() !== 'according')
+      return { start: m.index, end: m.index + m[0].length };
+  return null;
+}
+
+/** How many words stand between two offsets of a text. */
+function wordsBetween(text: string, from: number, to: number): number {
+  return to <= from ? 0 : (text.slice(from, to).match(/\p{L}+/gu) ?? []).length;
+}
+
+/**
+ * The title or institution in "the president", "the foreign minister", "the ministry" just
+ * before a verb of saying: its last word, if it is a role or an institution's head word.
+ */
+function findRoleReference(text: string): string | null {
+  const m = /\b(?:the|a)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)\s*$/iu.exec(text.trim());
+  const last = m?.[1]!.split(/\s+/).at(-1)?.toLowerCase();
+  return last && (isRoleWord(last) || ORG_HEADS.has(last)) ? last : null;
+}
+
 /** The best speaker among mentions: a person before an institution, before a state. */
 function pickSpeaker(mentions: Mention[], actors: Map<string, ActorInfo>): Mention | null {
   let best: Mention | null = null;
@@ -98,10 +121,26 @@ export function findQuotes(
   const out: FoundQuote[] = [];
   const state: State = { topic: null, topicMedium: null, lastSpeaker: null };
   const nameOf = (id: string | null) => (id ? (actors.get(id)?.name ?? null) : null);
+  const people = [...actors.values()].filter((a) => a.kind === 'person');
   paragraphs.forEach((paragraph, paragraphIndex) => {
     const text = paragraphText(paragraph);
     // Names in quotation marks ("Sputnik Azerbaijan") are names, not statements.
     const spans = findQuotedSpans(text).filter((q) => tokenize(q.text).length >= MIN_QUOTE_WORDS);
+    const answer = spans.length === 0 ? readInterviewAnswer(text, paragraphIndex) : null;
+    if (answer) {
+      out.push({
+        quote: {
+          text: answer.text,
+          speaker: answer.speaker,
+          speakerName: nameOf(answer.speaker),
+          paragraph: paragraph.id,
+          medium: null,
+        },
+        rule: "an interview's answer under its speaker's label",
+      });
+      state.topic = answer.speaker;
+      return;
+    }
     const inQuote = (i: number) => spans.some((q) => i > q.open && i < q.close);
     for (const sentence of sentences.filter((s) => s.paragraphIndex === paragraphIndex)) {
       const own = mentions.filter(
@@ -134,9 +173,24 @@ export function findQuotes(
         let speaker: string | null = null;
         let rule = 'none';
         const according = /according to\s+([^,]{1,60})/i.exec(pre)?.[1];
-        if (tail.trim() && hasSpeechVerb(tail) && pickSpeaker(tailMentions, actors)) {
-          speaker = pickSpeaker(tailMentions, actors)!.actor;
+        // The speaker stands next to the verb of saying: "X said", "said X, the minister"; not
+        // a place or institution further on ("the president said … from the Government Palace").
+        const verb = findSpeechVerb(tail);
+        const nearVerb = verb
+          ? tailMentions.filter((m) => {
+              const at = m.start - span.close - 1;
+              return at < verb.start || wordsBetween(tail, verb.end, at) <= 2;
+            })
+          : [];
+        const role = verb ? findRoleReference(tail.slice(0, verb.start)) : null;
+        const preVerb = findSpeechVerb(pre);
+        const preRole = preVerb ? findRoleReference(pre.slice(0, preVerb.start)) : null;
+        if (verb && pickSpeaker(nearVerb, actors)) {
+          speaker = pickSpeaker(nearVerb, actors)!.actor;
           rule = 'name after the quote';
+        } else if (verb && role && findPersonByTitle(role, paragraphIndex)) {
+          speaker = findPersonByTitle(role, paragraphIndex);
+          rule = 'title after the quote';
         } else if (tail.trim() && hasSpeechVerb(tail) && refersBack(tail)) {
           speaker = state.topic;
           rule = 'pronoun or role after the quote';
@@ -159,6 +213,14 @@ export function findQuotes(
             actors,
           )!.actor;
           rule = 'according to a name';
+        } else if (
+          preVerb &&
+          preMentions.length === 0 &&
+          preRole &&
+          findPersonByTitle(preRole, paragraphIndex)
+        ) {
+          speaker = findPersonByTitle(preRole, paragraphIndex);
+          rule = 'title before the quote';
         } else if (
           (hasSpeechVerb(pre) || /:\s*$/.test(pre)) &&
           pickSpeaker(preMentions, actors) &&
@@ -205,4 +267,56 @@ export function findQuotes(
     }
   });
   return out;
+
+  /**
+   * The person an article has named with a title, for "the president said": the last one
+   * before this paragraph whose name was written with that title ("President Lucía Ferrándiz").
+   */
+  function findPersonByTitle(title: string, paragraphIndex: number): string | null {
+    let found: string | null = null;
+    for (const m of mentions) {
+      if (m.paragraphIndex > paragraphIndex) break;
+      const actor = actors.get(m.actor);
+      if (actor?.kind === 'person' && m.surface.toLowerCase().startsWith(`${title} `))
+        found = m.actor;
+      // "the ministry said": the last institution named with that head word.
+      else if (
+        actor?.kind === 'organisation' &&
+        ORG_HEADS.has(title) &&
+        actor.name.toLowerCase().split(/\s+/).includes(title)
+      )
+        found = m.actor;
+    }
+    return found;
+  }
+
+  /**
+   * An interview's answer, "Mercedes Rojas: Nobody denies it rained." or "MR: We went house by
+   * house.": the words of the person the label names, in full or by initials. A question's
+   * label (the outlet, "Q") names no person, so a question is not a quote.
+   */
+  function readInterviewAnswer(
+    text: string,
+    paragraphIndex: number,
+  ): { text: string; speaker: string } | null {
+    const m = /^(\p{Lu}[\p{L}.'’ -]{0,40}?):\s+(\S.*)$/u.exec(text);
+    if (!m || tokenize(m[2]!).length < MIN_QUOTE_WORDS) return null;
+    const label = m[1]!;
+    const named = mentions.find(
+      (x) =>
+        x.paragraphIndex === paragraphIndex &&
+        x.start === 0 &&
+        x.end === label.length &&
+        actors.get(x.actor)?.kind === 'person',
+    );
+    if (named) return { text: m[2]!, speaker: named.actor };
+    if (!/^\p{Lu}{2,4}$/u.test(label)) return null;
+    const initials = (name: string) =>
+      name
+        .split(/\s+/)
+        .map((w) => w[0])
+        .join('');
+    const matches = people.filter((person) => initials(person.name) === label);
+    return matches.length === 1 ? { text: m[2]!, speaker: matches[0]!.id } : null;
+  }
 }
