@@ -79,6 +79,16 @@ function matchKnown(
   ) {
     if (gazetteer.entries.get(best.ids[0]!)?.kind !== 'person') return null;
   }
+  // A place name going on with a particle is a longer place ("Santa Rosa de Pampac", "San
+  // Pedro de Atacama"), not the city of the shorter name elsewhere.
+  const kindOfBest = gazetteer.entries.get(best.ids[0]!)?.kind;
+  if (
+    kindOfBest === 'place' &&
+    /^\s+(?:de|del|da|do|dos|das|di|du|des|de la|de los|de las)\s+\p{Lu}/u.test(
+      text.slice(tokens[best.last]!.end, tokens[best.last]!.end + 16),
+    )
+  )
+    return null;
   // Likewise a place glued to a name word before it is a surname ("Denise Paris"), unless that
   // word is a direction ("Eastern Ukraine") or names something itself.
   const prev = tokens[i - 1];
@@ -115,8 +125,9 @@ function toActorInfo(gazetteer: Gazetteer, id: string): ActorInfo {
 }
 
 /**
- * Gives an institution's short name back to it: "Cerro Alto said" after "Compañía Minera Cerro
- * Alto" is the company, not a person the rules took from the verb of saying.
+ * Gives a short name back to the longer one the article wrote: "Cerro Alto said" after "Compañía
+ * Minera Cerro Alto" is the company, not a person the rules took from the verb of saying; "Santa
+ * Rosa" after "Santa Rosa de Pampac" is the village.
  */
 function foldShortNamesIntoInstitutions(
   actors: Map<string, ActorInfo>,
@@ -125,14 +136,20 @@ function foldShortNamesIntoInstitutions(
   const institutions = [...actors.values()].filter(
     (a) => !a.reviewed && (a.kind === 'organisation' || a.kind === 'media'),
   );
-  if (institutions.length === 0) return;
-  for (const person of [...actors.values()]) {
-    if (person.reviewed || person.kind !== 'person') continue;
-    const tail = ` ${normalizeKey(person.name)}`;
-    const owner = institutions.find((o) => normalizeKey(o.name).endsWith(tail));
+  const places = [...actors.values()].filter((a) => !a.reviewed && a.kind === 'place');
+  for (const actor of [...actors.values()]) {
+    let owner: ActorInfo | undefined;
+    if (!actor.reviewed && actor.kind === 'person') {
+      const tail = ` ${normalizeKey(actor.name)}`;
+      owner = institutions.find((o) => normalizeKey(o.name).endsWith(tail));
+    } else if (actor.kind === 'place') {
+      // "Santa Rosa" after "Santa Rosa de Pampac": the village, not a city of that name elsewhere.
+      const head = `${normalizeKey(actor.name)} `;
+      owner = places.find((p) => p !== actor && normalizeKey(p.name).startsWith(head));
+    }
     if (!owner) continue;
-    for (const m of mentions) if (m.actor === person.id) m.actor = owner.id;
-    actors.delete(person.id);
+    for (const m of mentions) if (m.actor === actor.id) m.actor = owner.id;
+    actors.delete(actor.id);
   }
 }
 

@@ -45,6 +45,16 @@ const NAME_CONNECTORS = new Set([
 const DOMAIN =
   /^[\p{L}][\p{L}\p{N}-]*\.(?:az|ru|com|net|org|am|ge|ua|bg|tr|uk|de|fr|info|news|tv|kz|by|io|co)$/iu;
 
+/** The lowercase word after a place's name that says what kind of place it is ("Huari province"). */
+const PLACE_AFTER =
+  /^\s+(?:province|region|district|department|county|prefecture|governorate|municipality|valley|river|basin|delta|estuary|peninsula|archipelago)\b/;
+/** What kind of place a name is, in an appositive after it: "…, the regional capital", "…, a farming community". */
+const PLACE_KIND_AFTER =
+  /^,\s+(?:the|a)\s+(?:[\p{Ll}-]+\s+){0,2}(?:capital|city|town|village|port|district|province|region|suburb|neighbou?rhood|island|community|settlement|hamlet|commune|township)(?:[,.;:]|\s+(?:of|in|on|near|where|that|which|with|some|about|home)\b)/u;
+/** Where a place is, after "in"/"near X": "…, in Senegal's south", "…, in the north of the country". */
+const PLACE_COUNTRY_AFTER =
+  /^,\s+in\s+(?:the\s+)?(?:\p{Lu}|(?:far\s+)?(?:north|south|east|west|centre|center|northern|southern|eastern|western|central)\b)/u;
+
 /** Whether a token can be one word of a person's name: capitalised, lowercase after, no digits. */
 function isNameWord(token: Token): boolean {
   return (
@@ -227,11 +237,20 @@ export function discoverNames(
       found.push({ first, last, actor: makeActor(surface, 'media', null) });
       continue;
     }
-    // Places introduced as such: "the town of Osterby", "the Kazakh city of Aktau".
+    // Places introduced as such: "the town of Osterby", "the Kazakh city of Aktau", "Huari
+    // province", "in Huaraz, the regional capital", "at Kafountine, in Senegal's south".
+    const textBefore = text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start);
+    const textAfter = text.slice(end, end + 60);
     if (
-      /\b(?:city|town|village|region|province|port|island|district) of\s+$/i.test(
-        text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start),
-      )
+      /\b(?:city|town|village|region|province|port|island|district|mayor|residents|inhabitants|villagers|outskirts) of\s+$/i.test(
+        textBefore,
+      ) ||
+      (run.length <= 3 && PLACE_AFTER.test(textAfter) && !keys.some((k) => ORG_HEADS.has(k))) ||
+      (run.length <= 4 &&
+        !keys.some((k) => ORG_HEADS.has(k)) &&
+        (PLACE_KIND_AFTER.test(textAfter) ||
+          (/\b(?:in|near|off|outside|at|from|of)\s+$/.test(textBefore) &&
+            PLACE_COUNTRY_AFTER.test(textAfter))))
     ) {
       found.push({ first, last, actor: makeActor(surface, 'place', qualifier) });
       continue;

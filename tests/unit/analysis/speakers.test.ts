@@ -1,25 +1,6 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../../scripts/ingest/analysis/analyze.ts';
 import { collectActors } from '../../../scripts/ingest/analysis/collect.ts';
-import { extractFromText } from '../../../scripts/ingest/extract.ts';
-import { loadKnowledge } from '../../../scripts/ingest/pipeline.ts';
-import { ROOT } from '../../helpers/seeds.ts';
-
-const knowledge = loadKnowledge(path.join(ROOT, 'content/knowledge'));
-
-/** Analyses an invented article given as paragraphs, under an invented outlet's page. */
-function analyse(paragraphs: string[], header = 'An invented article') {
-  const result = extractFromText(
-    'invented.txt',
-    `${header}\n\n${paragraphs.join('\n\n')}\n`,
-    'utf-8',
-    [],
-    knowledge,
-  );
-  if (!result.ok) throw new Error(result.problem);
-  return analyzeArticle(result.draft, knowledge, '2025-03-10');
-}
+import { analyseInvented as analyse } from '../../helpers/analyse.ts';
 
 /** Each quote's first words and its speaker's name. */
 function speakersOf(analysis: ReturnType<typeof analyse>): Array<[string, string | null]> {

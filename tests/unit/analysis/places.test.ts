@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { analyseInvented as analyse } from '../../helpers/analyse.ts';
+
+/** The actors of an analysis, as "name (kind)". */
+const actorsOf = (a: ReturnType<typeof analyse>) => a.actors.map((x) => `${x.name} (${x.kind})`);
+
+describe('places and institutions on texts about other places', () => {
+  it.each([
+    ['Floods cut the roads of Tarkan province on Monday.', 'Tarkan (place)'],
+    ['Rescuers reached Velmora, the provincial capital, by noon.', 'Velmora (place)'],
+    ['The boats left from Kessara, in the north of the country, before dawn.', 'Kessara (place)'],
+    [
+      'The mud buried half of San Telmo de Arroyo, a farming community of 900 people.',
+      'San Telmo de Arroyo (place)',
+    ],
+    ['The mayor of Villa Ostra said the school would reopen.', 'Villa Ostra (place)'],
+  ])('finds a place the text introduces as one: "%s"', (sentence, actor) => {
+    expect(actorsOf(analyse([sentence]))).toContain(actor);
+  });
+
+  it('names cities, regions and regional blocs from the general reference', () => {
+    const actors = actorsOf(
+      analyse([
+        'ECOWAS envoys met in Banjul on Tuesday, while protests spread across Minas Gerais and Toronto.',
+      ]),
+    );
+    expect(actors).toEqual(
+      expect.arrayContaining([
+        'Economic Community of West African States (organisation)',
+        'Banjul (place)',
+        'Minas Gerais (place)',
+        'Toronto (place)',
+      ]),
+    );
+  });
+
+  it('does not take a longer place name for the city of its first words elsewhere', () => {
+    const actors = actorsOf(
+      analyse(['Rescuers searched Santa Rosa de Pampac, a village of 1,800 people, all night.']),
+    );
+    expect(actors).toContain('Santa Rosa de Pampac (place)');
+    expect(actors).not.toContain('Santa Rosa (place)');
+  });
+
+  it('reads institutions named in Spanish or Portuguese, and a plural possessive inside a name', () => {
+    const actors = actorsOf(
+      analyse([
+        'The mine is run by Compañía Minera Loma Roja, and the Frente Cívico de Huari called a strike with the Andes Mineworkers’ Union.',
+      ]),
+    );
+    expect(actors).toEqual(
+      expect.arrayContaining([
+        'Compañía Minera Loma Roja (organisation)',
+        'Frente Cívico de Huari (organisation)',
+        'Andes Mineworkers’ Union (organisation)',
+      ]),
+    );
+  });
+
+  it('gives an institution’s short name back to it, and a date before a name is not part of it', () => {
+    const a = analyse([
+      'Heavy rain fell for three days across the valley before the tailings dam gave way late on Tuesday night.',
+      'The mine is run by Compañía Minera Loma Roja, a subsidiary of Toronto-listed Brightwater Metals Corp.',
+      '"The structure complied with every standard," Loma Roja said in a statement on 25 May the African Union Commission welcomed.',
+    ]);
+    expect(actorsOf(a)).toEqual(
+      expect.arrayContaining([
+        'Compañía Minera Loma Roja (organisation)',
+        'Brightwater Metals Corp (organisation)',
+        'African Union Commission (organisation)',
+      ]),
+    );
+    expect(actorsOf(a)).not.toContain('Loma Roja (person)');
+    expect(a.quotes[0]?.quote.speakerName).toBe('Compañía Minera Loma Roja');
+  });
+
+  it('does not take "told Congress" for a medium', () => {
+    const a = analyse(['"We will not reopen a single dam," the minister Ana Solis told Congress.']);
+    expect(a.actors.filter((x) => x.kind === 'media')).toEqual([]);
+  });
+});
