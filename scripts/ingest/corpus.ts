@@ -1,11 +1,7 @@
 import type { Actor, Article, Event, Source, Topic } from '../../src/schema.ts';
 import { analyzeArticle, type ArticleAnalysis } from './analysis/analyze.ts';
-import {
-  collectActors,
-  collectCitedSources,
-  collectTopics,
-  type AnalysedArticle,
-} from './analysis/collect.ts';
+import { collectActors, collectCitedSources, collectTopics } from './analysis/collect.ts';
+import { foldShortNamesAcrossArticles } from './analysis/fold-names.ts';
 import { mergeEvents } from './analysis/merge-events.ts';
 import { toIsoDate } from './dates.ts';
 import type { ArticleDraft, Knowledge } from './extract.ts';
@@ -263,12 +259,16 @@ function analyzeCorpus(
   note: (seedFile: string, text: string) => void,
   analyze: AnalyzeFn,
 ): { actors: Map<string, Actor>; events: Map<string, Event>; topics: Map<string, Topic> } {
-  const analysed: AnalysedArticle[] = [];
-  articles.forEach((article, i) => {
-    if (article.data.duplicateOf) return;
-    const analysis = analyze(drafts[i]!, article.data.date);
-    analysed.push({ id: article.id, analysis });
-    const data = article.data;
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const analysed = foldShortNamesAcrossArticles(
+    articles.flatMap((article, i) =>
+      article.data.duplicateOf
+        ? []
+        : [{ id: article.id, analysis: analyze(drafts[i]!, article.data.date) }],
+    ),
+  );
+  for (const { id, analysis } of analysed) {
+    const data = byId.get(id)!.data;
     data.actors = [...new Set(analysis.mentions.map((m) => m.actor))].sort(compareStrings);
     data.mentions = analysis.mentions.map(({ actor, paragraph, surface }) => ({
       actor,
@@ -284,7 +284,7 @@ function analyzeCorpus(
         data.seedFile,
         `unknown theme: no curated topic fits this article${analysis.topics.length ? ` (filed under broad topics: ${analysis.topics.map((t) => t.topic).join(', ')})` : ''}`,
       );
-  });
+  }
   const published = new Map(articles.map((a) => [a.id, a.data.date]));
   const { events, byArticle } = mergeEvents(
     analysed.map((a) => ({

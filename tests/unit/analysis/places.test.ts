@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldShortNamesAcrossArticles } from '../../../scripts/ingest/analysis/fold-names.ts';
 import { analyseInvented as analyse } from '../../helpers/analyse.ts';
 
 /** The actors of an analysis, as "name (kind)". */
@@ -77,5 +78,26 @@ describe('places and institutions on texts about other places', () => {
   it('does not take "told Congress" for a medium', () => {
     const a = analyse(['"We will not reopen a single dam," the minister Ana Solis told Congress.']);
     expect(a.actors.filter((x) => x.kind === 'media')).toEqual([]);
+  });
+});
+
+describe('short names across the articles of a corpus', () => {
+  it('gives an institution’s short name in one article to its full name in another', () => {
+    const full = analyse([
+      'Heavy rain fell for three days across the valley before the tailings dam gave way late on Tuesday night.',
+      'The mine is run by Compañía Minera Loma Roja, a subsidiary of a Canadian group.',
+    ]);
+    const short = analyse([
+      'Heavy rain fell for three days across the valley before the tailings dam gave way late on Tuesday night.',
+      '"The structure complied with every standard," Loma Roja said in a statement.',
+    ]);
+    expect(short.actors.find((a) => a.name === 'Loma Roja')?.kind).toBe('person');
+    const [, folded] = foldShortNamesAcrossArticles([
+      { id: 'full', analysis: full },
+      { id: 'short', analysis: short },
+    ]);
+    expect(folded!.analysis.quotes[0]?.quote.speakerName).toBe('Compañía Minera Loma Roja');
+    expect(folded!.analysis.actors.map((a) => a.name)).not.toContain('Loma Roja');
+    expect(folded!.analysis.voices.byKind.map((g) => g.key)).toEqual(['organisation']);
   });
 });
