@@ -46,6 +46,9 @@ function matchKnown(
   gazetteer: Gazetteer,
 ): { last: number; ids: string[] } | null {
   const { tokens, text } = scan;
+  // A name opens with a capital or a function word ("the Kremlin"): most words are neither,
+  // and the reference's thousands of places make many of them the first word of some name.
+  if (!tokens[i]!.capital && !FUNCTION_WORDS.has(tokens[i]!.key)) return null;
   if (!gazetteer.namePrefixes.has(tokens[i]!.key)) return null;
   let key = '';
   let best: { last: number; ids: string[] } | null = null;
@@ -204,10 +207,13 @@ export function findActorMentions(paragraphs: BodyParagraph[], gazetteer: Gazett
     }
   };
 
-  const speakerSurnames = findSpeakerSurnames(paragraphs.map(paragraphText));
-  paragraphs.forEach((paragraph, index) => {
+  const read = paragraphs.map((paragraph) => {
     const text = paragraphText(paragraph);
-    const tokens = tokenize(text);
+    return { text, tokens: tokenize(text) };
+  });
+  const speakerSurnames = findSpeakerSurnames(read);
+  paragraphs.forEach((paragraph, index) => {
+    const { text, tokens } = read[index]!;
     const spans = sentenceSpans(text);
     const tokenSentence = tokens.map(
       (t) =>

@@ -93,10 +93,34 @@ type Rule = {
   count?: boolean;
   /** Set when the pattern starts with the count, so that it is tried only where a number is. */
   atNumber?: boolean;
+  /** Set when the pattern starts with its hint's words, before a count: tried only there. */
+  atHint?: boolean;
+  /** Words of which the passage must hold one, looked up in its words before the pattern runs. */
+  needs?: string[];
 };
+
+/** A rule that runs only on passages holding one of some words ("citing cites cited"). */
+const needing = (words: string, rule: Rule): Rule => ({ ...rule, needs: words.split(' ') });
 
 /** The words of a rule, as a cheap test that a passage may match it. */
 const hintOf = (words: string) => new RegExp(String.raw`\b(?:${words})\b`, 'iu');
+
+/**
+ * The first words of a hint's alternatives ("killing|killed|claiming the lives of" → killing,
+ * killed, claiming), to look up in the passage's words; undefined when an alternative opens
+ * with a pattern rather than a word, which the hint's own test then covers.
+ */
+function firstWordsOf(words: string): string[] | undefined {
+  const out: string[] = [];
+  for (const alternative of words.split('|')) {
+    const m = /^(?:\(\?:[^()]*\)\?\s*)*([a-z'’-]+)(\?)?(?=\s|$|\\b)/.exec(alternative);
+    if (!m) return undefined;
+    out.push(m[1]!);
+    // "deaths?": both spellings.
+    if (m[2]) out.push(m[1]!.slice(0, -1));
+  }
+  return out;
+}
 
 function toNumber(word: string): string {
   const w = word.toLowerCase().replace(/,/g, '').replace(/\s+/g, ' ');
@@ -170,7 +194,9 @@ const plainReason = (phrase: string) =>
 /** A count read after its verb: "killing 12", "detained 37 fishermen", "the detention of 20". */
 const countAfterVerb = (key: string, verbs: string): Rule => ({
   key,
+  needs: firstWordsOf(verbs),
   count: true,
+  atHint: true,
   hint: hintOf(verbs),
   re: new RegExp(String.raw`\b(?:${verbs})\s+${COUNT}${AFTER_COUNT}`, 'iu'),
   read: (m) => toCount(m.groups!.n!),
@@ -188,6 +214,7 @@ const countBeforeVerb = (
   key,
   count: true,
   atNumber: true,
+  needs: firstWordsOf(verbs),
   hint: hintOf(verbs),
   re: new RegExp(
     String.raw`${COUNT}(?:\s+of (?:them|whom|those))?(?:\s+${MODIFIERS}${PERSON})?(?:\s+(?:who|that))?(?:\s+${aux})?(?:\s+${ADVERB}){0,2}\s+(?:${verbs})\b${transitive ? BOUNDARY : ''}`,
@@ -199,6 +226,7 @@ const countBeforeVerb = (
 /** A count whose state comes before its people: "37 detained fishermen", "12 missing hikers". */
 const countBeforePeople = (key: string, states: string): Rule => ({
   key,
+  needs: firstWordsOf(states),
   count: true,
   atNumber: true,
   hint: hintOf(states),
@@ -209,6 +237,7 @@ const countBeforePeople = (key: string, states: string): Rule => ({
 /** A count in a fixed phrase, which holds the words of `hint`: "the death toll rose to 31". */
 const countIn = (key: string, hint: string, pattern: string): Rule => ({
   key,
+  needs: firstWordsOf(hint),
   count: true,
   atNumber: pattern.startsWith('COUNT'),
   hint: hintOf(hint),
@@ -220,8 +249,9 @@ const countIn = (key: string, hint: string, pattern: string): Rule => ({
 });
 
 /** A phrase read after its marker: "caused by X", "citing X". */
-const phraseAfter = (key: string, marker: string, read = tidy): Rule => ({
+const phraseAfter = (key: string, needs: string, marker: string, read = tidy): Rule => ({
   key,
+  needs: needs.split(' '),
   // The phrase is only looked at, so that a later marker in the same sentence can still be found.
   re: new RegExp(String.raw`${marker}\s+(?=([^.;?!]+))`, 'iu'),
   read: (m) => read(m[1]!),
@@ -332,53 +362,69 @@ const RULES: Rule[] = [
   countIn('aboard', 'aboard|on board', String.raw`COUNT (?:people|persons) (?:on board|aboard)`),
   countIn('crew', 'crew', String.raw`COUNT crew(?: members)?\b`),
   countIn('passengers', 'passengers', String.raw`COUNT passengers\b`),
-  {
+  needing('hit struck damaged downed shot brought targeted', {
     key: 'cause',
     re: /\b(?:was|were|had been|been)\s+(?:hit|struck|damaged|downed|shot down|brought down|targeted)\s+by\s+([^.;]+)/i,
     read: (m) => tidy(m[1]!),
-  },
-  {
+  }),
+  needing('targeted shot hit struck fired', {
     key: 'cause',
     re: /\b((?:[\p{Lu}][\p{L}-]+\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:air defen[cs]es?|forces|military|troops|missiles?))\s+(?:mistakenly\s+|accidentally\s+|deliberately\s+)?(?:targeted|shot down|hit|struck|fired on)\b/u,
     read: (m) => tidy(m[0]!),
-  },
-  phraseAfter('cause', String.raw`\b(?:caused|triggered|sparked|set off|brought on)\s+by`),
-  phraseAfter('cause', String.raw`\bblam(?:ed|es|ing|e)\s+(?:[^.;,]{1,50}?\s)?on`, reasonOrNothing),
+  }),
   phraseAfter(
     'cause',
+    'caused triggered sparked set brought',
+    String.raw`\b(?:caused|triggered|sparked|set off|brought on)\s+by`,
+  ),
+  phraseAfter(
+    'cause',
+    'blamed blames blaming blame',
+    String.raw`\bblam(?:ed|es|ing|e)\s+(?:[^.;,]{1,50}?\s)?on`,
+    reasonOrNothing,
+  ),
+  phraseAfter(
+    'cause',
+    'result consequence',
     String.raw`\b(?:was|were|is|are)\s+(?:the\s+|a\s+)?(?:direct\s+|predictable\s+|inevitable\s+|likely\s+|probable\s+)?(?:result|consequence)\s+of`,
   ),
   phraseAfter(
     'cause',
+    'cause',
     String.raw`\bthe\s+(?:main\s+|real\s+|likely\s+|probable\s+|official\s+|root\s+|immediate\s+)?cause(?:\s+of\s+(?:the\s+)?[\p{L}-]+)?\s+(?:was|is)`,
   ),
-  {
+  needing('destroyed flattened set', {
     key: 'cause',
     re: /\b(?:was|were|had been|been)\s+(?:destroyed|flattened|set ablaze|set alight|set on fire)\s+by\s+([^.;]+)/i,
     read: (m) => tidy(m[1]!),
-  },
-  { key: 'cause', re: /\b(?:was|were)\s+(shot down)\b/i, read: (m) => m[1]!.toLowerCase() },
-  {
+  }),
+  needing('shot', {
+    key: 'cause',
+    re: /\b(?:was|were)\s+(shot down)\b/i,
+    read: (m) => m[1]!.toLowerCase(),
+  }),
+  needing('near', {
     key: 'place',
     re: /\bnear (?:the )?(?:[\p{Lu}][\p{L}-]+ )?(?:city|town|village|port|region) of ((?:[\p{Lu}][\p{L}-]+)(?:\s+[\p{Lu}][\p{L}-]+)*)/u,
     read: (m) => m[1]!,
-  },
-  {
+  }),
+  needing('near', {
     key: 'place',
     re: /\bnear (?:the )?((?:[\p{Lu}][\p{L}-]+)(?:\s+[\p{Lu}][\p{L}-]+)*)/u,
     read: (m) => m[1]!.replace(/\s+(?:Airport|Airfield)$/, ''),
-  },
-  {
+  }),
+  needing('over', {
     key: 'over',
     re: /\b(?:occurred|happened|flying|flew|skies|shot down|hit)\s+over\s+((?:[\p{Lu}][\p{L}-]+)(?:\s+[\p{Lu}][\p{L}-]+)*(?:\s+(?:airspace|territory|waters))?)/u,
     read: (m) => m[1]!,
-  },
+  }),
   phraseAfter(
     'reason',
+    'citing cites cited',
     String.raw`\b(?:officially\s+)?(?:citing|cites|cited)(?!\s+(?:by|in|as|above|earlier)\b)`,
     (p) => plainReason(p),
   ),
-  {
+  needing('reasons', {
     key: 'reason',
     re: /\bfor\s+["“]?((?:[\p{L}-]+,?\s+){1,5}?reasons)\b/iu,
     read: (m) =>
@@ -387,49 +433,68 @@ const RULES: Rule[] = [
       )
         ? ''
         : plainReason(m[1]!),
-  },
-  phraseAfter('reason', String.raw`\bfor\s+reasons\s+of`),
-  phraseAfter('reason', String.raw`\bon\s+the\s+(?:grounds?|basis)\s+(?:that|of)`),
+  }),
+  phraseAfter('reason', 'reasons', String.raw`\bfor\s+reasons\s+of`),
   phraseAfter(
     'reason',
+    'grounds ground basis',
+    String.raw`\bon\s+the\s+(?:grounds?|basis)\s+(?:that|of)`,
+  ),
+  phraseAfter(
+    'reason',
+    'officially ostensibly publicly formally',
     String.raw`\b(?:officially|ostensibly|publicly|formally)\s+(?:for|over|because of|due to)`,
     reasonOrNothing,
   ),
-  {
+  needing('retaliation punishment revenge reprisal response reaction protest', {
     key: 'reason',
     re: new RegExp(
       String.raw`${DECISION_NOUN}((?:an?\s+)?(?:retaliation|punishment|revenge|reprisal|response|reaction|protest)\s+(?:for|to|against)\s+[^.;?!]+)`,
       'iu',
     ),
     read: (m) => tidy(m[1]!.replace(/^an?\s+(?=retaliation|punishment|revenge|reprisal)/iu, '')),
-  },
-  phraseAfter('reason', `${DECISION_NOUN}(?:based on|motivated by|part of|driven by|prompted by)`),
-  {
+  }),
+  phraseAfter(
+    'reason',
+    'based motivated part driven prompted',
+    `${DECISION_NOUN}(?:based on|motivated by|part of|driven by|prompted by)`,
+  ),
+  needing('retaliation reprisal revenge', {
     key: 'reason',
     re: /\bin\s+((?:retaliation|reprisal|revenge)\s+for\s+[^.;?!]+)/iu,
     read: (m) => tidy(m[1]!),
-  },
-  {
+  }),
+  needing('precaution precautionary measure punishment reprisal', {
     key: 'reason',
     re: /\bas\s+(an?\s+(?:[\p{L}-]+\s+){0,2}?(?:precaution|precautionary measure|safety measure|security measure|preventive measure|punitive measure|punishment|reprisal))\b/iu,
     read: (m) => m[1]!.toLowerCase(),
-  },
-  phraseAfter('reason', String.raw`\b(?:was|were) due to`),
-  phraseAfter('reason', String.raw`\bowing to`),
-  phraseAfter('reason', String.raw`\bbecause of`),
+  }),
+  phraseAfter('reason', 'due', String.raw`\b(?:was|were) due to`),
+  phraseAfter('reason', 'owing', String.raw`\bowing to`),
+  phraseAfter('reason', 'because', String.raw`\bbecause of`),
   phraseAfter(
     'reason',
+    'over for because',
     String.raw`\b${DECISION}(?:\s+(?![\p{L}-]+ing\b)[^\s.;,"“]+){0,4}?\s+(?:over|for|because(?!\s+of))`,
     reasonOrNothing,
   ),
-  phraseAfter('accusation', String.raw`\baccused of`),
-  phraseAfter('accusation', String.raw`\baccus(?:ed|ing|es|e)\s+(?:[^.;,]{1,60}?\s)?of`),
-  phraseAfter('accusation', String.raw`\b(?:was|were|been|being|is|are)\s+charged\s+with`),
+  phraseAfter('accusation', 'accused', String.raw`\baccused of`),
   phraseAfter(
     'accusation',
+    'accused accusing accuses accuse',
+    String.raw`\baccus(?:ed|ing|es|e)\s+(?:[^.;,]{1,60}?\s)?of`,
+  ),
+  phraseAfter(
+    'accusation',
+    'charged',
+    String.raw`\b(?:was|were|been|being|is|are)\s+charged\s+with`,
+  ),
+  phraseAfter(
+    'accusation',
+    'charged',
     String.raw`\bcharged\s+(?:(?:him|her|them|it)|(?:the|a|an|his|her|their|its|\d+|two|three|four|five)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+with`,
   ),
-  phraseAfter('accusation', String.raw`\b(?:on\s+suspicion|suspected)\s+of`),
+  phraseAfter('accusation', 'suspicion suspected', String.raw`\b(?:on\s+suspicion|suspected)\s+of`),
 ];
 
 // Every count is written with a digit or one of these words.
@@ -438,24 +503,51 @@ const HAS_NUMBER = new RegExp(
   'iu',
 );
 
-const SEARCHES: Rule[] = RULES.map((rule) => ({
+const SEARCHES = RULES.map((rule) => ({
   ...rule,
-  // A rule that starts with its count is tried at each number's start only (sticky).
-  re: new RegExp(rule.re.source, `${rule.re.flags}${rule.atNumber ? 'y' : 'g'}`),
+  // A rule that starts with its count or its verb is tried only there (sticky).
+  re: new RegExp(rule.re.source, `${rule.re.flags}${rule.atNumber || rule.atHint ? 'y' : 'g'}`),
+  hintAll: rule.hint ? new RegExp(rule.hint.source, `${rule.hint.flags}g`) : undefined,
 }));
 
-const NUMBER_HITS = new RegExp(HAS_NUMBER.source, 'giu');
+/** A count's pattern is slow to fail, so it runs only where its words stand near the number. */
+const COUNT_REACH = 160;
+
+/** The first value a sticky rule reads at one of the offsets, or ''. */
+function readAt(rule: (typeof SEARCHES)[number], passage: string, offsets: number[]): string {
+  for (const at of offsets) {
+    rule.re.lastIndex = at;
+    const m = rule.re.exec(passage);
+    const value = m ? rule.read(m) : '';
+    if (value) return value;
+  }
+  return '';
+}
+
+const NUMBER_HITS = new RegExp(
+  String.raw`\d[\d,.]*|\b(?:${alternation([...UNIT_WORDS, ...TEN_WORDS])}|dozens?|hundreds?|thousands|scores)\b`,
+  'giu',
+);
+const MONTH_AFTER = new RegExp(String.raw`^\s*(?:${MONTHS})\b`, 'i');
+const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\.?\s*$`, 'i');
 
 /**
  * Where a count may start in a passage: at each number word or digit run, and up to four words
  * before it, where its hedge ("no fewer than") or its first words ("tens of thousands") stand.
+ * A date's numbers are left out (a year, a day beside its month): every event's sentence has
+ * them, and no count starts there.
  */
 function findCountStarts(passage: string): number[] {
   const starts = new Set<number>();
   for (const m of passage.matchAll(NUMBER_HITS)) {
     let at = m.index;
-    // A digit run counts from its first digit: "1,800" is one number.
-    while (at > 0 && /[\d,.]/.test(passage[at - 1]!)) at--;
+    if (/^\d/.test(m[0])) {
+      const end = at + m[0].length;
+      const after = passage.slice(end, end + 12);
+      if (/^(?:1[89]|20)\d\d$/.test(m[0]) && !/^\s+\p{Ll}/u.test(after)) continue;
+      if (MONTH_AFTER.test(after) || MONTH_BEFORE.test(passage.slice(Math.max(0, at - 11), at)))
+        continue;
+    }
     starts.add(at);
     for (let words = 0; words < 4 && at > 0; words++) {
       let k = at - 1;
@@ -472,21 +564,22 @@ function findCountStarts(passage: string): number[] {
 /** Reads the details a passage gives about the event it reports, first reading of each kind wins. */
 export function readClaims(passage: string): Record<string, string> {
   const claims: Record<string, string> = {};
-  const counts = HAS_NUMBER.test(passage);
-  let starts: number[] | undefined;
+  const starts = HAS_NUMBER.test(passage) ? findCountStarts(passage) : [];
+  const words = new Set(passage.toLowerCase().match(/\p{L}+/gu));
+  const counts = starts.length > 0;
   for (const rule of SEARCHES) {
     if (claims[rule.key] !== undefined) continue;
-    if ((rule.count && !counts) || (rule.hint && !rule.hint.test(passage))) continue;
-    if (rule.atNumber) {
-      for (const at of (starts ??= findCountStarts(passage))) {
-        rule.re.lastIndex = at;
-        const m = rule.re.exec(passage);
-        const value = m ? rule.read(m) : '';
-        if (value) {
-          claims[rule.key] = value;
-          break;
-        }
-      }
+    if (rule.count && !counts) continue;
+    if (rule.needs ? !rule.needs.some((w) => words.has(w)) : rule.hint && !rule.hint.test(passage))
+      continue;
+    if (rule.atNumber || rule.atHint) {
+      const offsets = rule.atNumber
+        ? starts.filter((at) => rule.hint!.test(passage.slice(at, at + COUNT_REACH)))
+        : [...passage.matchAll(rule.hintAll!)]
+            .map((h) => h.index)
+            .filter((at) => starts.some((s) => s > at && s - at < 60));
+      const value = readAt(rule, passage, offsets);
+      if (value) claims[rule.key] = value;
       continue;
     }
     // A match the rule turns down ("over the weekend") must not hide a later one in the passage.

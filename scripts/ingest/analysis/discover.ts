@@ -14,7 +14,7 @@ import {
   SPEECH_VERBS,
   TITLES,
 } from './lexicon.ts';
-import { foldName, joinsName, type Token } from './tokens.ts';
+import { joinsName, type Token } from './tokens.ts';
 import type { ActorInfo } from './types.ts';
 
 /** A name found by the general rules, not by the knowledge file. */
@@ -318,24 +318,42 @@ export function discoverNames(
 /**
  * The surnames an article gives as speakers on their own ("Diatta said", "said Huanca"), by
  * which a full name it writes without a role or a verb of saying is known to be a person's.
+ * Read from the paragraphs' tokens, which the name rules have already made.
  */
-export function findSpeakerSurnames(texts: string[]): Set<string> {
+export function findSpeakerSurnames(
+  paragraphs: Array<{ text: string; tokens: Token[] }>,
+): Set<string> {
   const found = new Set<string>();
-  // "the Caucasus continues", "the Ministry stated": a person's surname has no article.
-  const before = /(?<!\b(?:the|The)\s)\b(\p{Lu}[\p{Ll}\p{M}'’-]+)\s+(?:also\s+)?([\p{Ll}]+)\b/gu;
-  const after =
-    /\b(?:said|says|added|told|recalled|explained)\s+(\p{Lu}[\p{Ll}\p{M}'’-]+)\b(?![\s-]+\p{Lu})/gu;
-  for (const text of texts) {
-    for (const m of text.matchAll(before))
+  const isSurname = (t: Token) => /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t.text);
+  const glued = (text: string, a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start));
+  for (const { text, tokens } of paragraphs)
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!SPEECH_VERBS.has(t.key) || t.key === 'according' || t.capital) continue;
+      // "Diatta said", "Diatta also said"; not "the Caucasus continues", "the Ministry stated".
+      let k = i - 1;
+      if (tokens[k]?.key === 'also') k--;
+      const before = tokens[k];
       if (
-        SPEECH_VERBS.has(m[2]!) &&
-        m[2] !== 'according' &&
-        !FUNCTION_WORDS.has(m[1]!.toLowerCase()) &&
-        !ORG_HEADS.has(foldName(m[1]!))
+        before &&
+        isSurname(before) &&
+        glued(text, before, tokens[k + 1]!) &&
+        tokens[k - 1]?.key !== 'the' &&
+        !FUNCTION_WORDS.has(before.key) &&
+        !ORG_HEADS.has(before.key)
       )
-        found.add(foldName(m[1]!));
-    for (const m of text.matchAll(after)) found.add(foldName(m[1]!));
-  }
+        found.add(before.key);
+      // "said Huanca", not "said Ana Huanca" (a full name, which the rules read themselves).
+      const after = tokens[i + 1];
+      if (
+        after &&
+        /^(?:said|says|added|told|recalled|explained)$/.test(t.key) &&
+        isSurname(after) &&
+        glued(text, t, after) &&
+        !(tokens[i + 2]?.capital && glued(text, after, tokens[i + 2]!))
+      )
+        found.add(after.key);
+    }
   return found;
 }
 
