@@ -49,7 +49,7 @@ const MONTH_ALONE = new RegExp(
  * or "day". Most sentences hold none, and are passed over without running the patterns.
  */
 const MAY_HOLD_DATE =
-  /\d|year|month|day|january|february|march|april|may|june|july|august|september|october|november|december/i;
+  /\d|year|month|day|night|january|february|march|april|may|june|july|august|september|october|november|december/i;
 
 function approximateOf(word: string | undefined): DatePoint['approximate'] {
   if (!word) return null;
@@ -80,7 +80,30 @@ function yearForMonth(
     p.month !== null &&
     (month > p.month || (month === p.month && day !== null && p.day !== null && day > p.day));
   if (ahead && p.month !== null) return after ? p.year : p.year + 1;
+  // A day a few weeks after publication is one still to come ("to reopen the bridge on 20 May"),
+  // not that day a year before.
+  if (after && day !== null && p.day !== null) {
+    const days = (Date.UTC(p.year, month - 1, day) - Date.UTC(p.year, p.month! - 1, p.day)) / 864e5;
+    if (days <= 31) return p.year;
+  }
   return after ? p.year - 1 : p.year;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY =
+  /\b(?:(?:late|early)\s+)?on\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:\s+(?:morning|afternoon|evening|night))?\b/gi;
+/** A weekday said of what is still to come ("would vote on Thursday", "to resume on Monday"). */
+const WEEKDAY_AHEAD = /\b(?:would|to resume|is to|are to|plans? to|due)\b/i;
+
+/** The day a number of days away from a point with a day. */
+function shiftDay(point: DatePoint, by: number): DatePoint {
+  const d = new Date(Date.UTC(point.year, point.month! - 1, point.day! + by));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    approximate: null,
+  };
 }
 
 function shiftMonth(point: DatePoint, by: number): DatePoint {
@@ -91,12 +114,14 @@ function shiftMonth(point: DatePoint, by: number): DatePoint {
 /**
  * Reads the dates of a sentence: full and partial calendar dates, months without a year (placed
  * by the passage's year or the publication date), bare years, and dates relative to publication
- * ("December last year", "at the end of last month", "a day later"). Bounds such as "since 2022"
+ * ("December last year", "at the end of last month", "a day later", "yesterday", "on Friday"). Bounds such as "since 2022"
  * are returned as spans, which set the context but are not when anything happened.
  */
 export function readDates(sentence: string, context: DateContext): ReadDate[] {
   if (!MAY_HOLD_DATE.test(sentence)) return [];
-  const ahead = AHEAD.test(sentence);
+  // What a quotation says will happen ("We will appeal," he told reporters on 4 May) does not
+  // put the sentence's own happening ahead.
+  const ahead = AHEAD.test(sentence.replace(/“[^”]*”|"[^"]*"/g, ' '));
   const out: ReadDate[] = [];
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
@@ -169,6 +194,21 @@ export function readDates(sentence: string, context: DateContext): ReadDate[] {
     )?.[1];
     const year = found.year ?? yearForMonth(found.month, found.day, context, ahead);
     if (year === null || (found.day !== null && !isRealDay(year, found.month, found.day))) continue;
+    // The first day of "on 8 and 9 March" is a day of its own: talks that opened on the 8th.
+    const list =
+      found.day !== null
+        ? /\b(\d{1,2})\s*(?:and|&|-|–)\s*$/.exec(
+            sentence.slice(Math.max(0, found.index - 8), found.index),
+          )
+        : null;
+    if (list && +list[1]! < found.day! && isRealDay(year, found.month, +list[1]!)) {
+      push(found.index - list[0].length, found.index, {
+        year,
+        month: found.month,
+        day: +list[1]!,
+        approximate: null,
+      });
+    }
     push(found.index, found.index + found.length, {
       year,
       month: found.month,
@@ -176,6 +216,29 @@ export function readDates(sentence: string, context: DateContext): ReadDate[] {
       approximate: approximateOf(approxWord),
     });
   }
+  // "yesterday", "last night": the day before publication, when the article gives its day.
+  if (p && p.day !== null)
+    for (const m of sentence.matchAll(/\b(?:yesterday|last night)\b/gi))
+      push(m.index!, m.index! + m[0].length, shiftDay(p, -1));
+  // "On Friday", "late on Tuesday": the last such day on or before publication, when the
+  // article gives its day and the weekday is not followed by the date it names.
+  if (p && p.day !== null)
+    for (const m of sentence.matchAll(WEEKDAY)) {
+      const after = sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 16);
+      const before = sentence.slice(Math.max(0, m.index! - 12), m.index!);
+      // What is still to come is said in the clause before the weekday ("would vote on Thursday").
+      const clause = sentence.slice(0, m.index!).split(/[,;:]/).pop()!;
+      if (
+        /^\s*,?\s*(?:\d|[A-Z][a-z]+ \d)/.test(after) ||
+        /\b(?:GMT|UTC|local time)\s*$/.test(before) ||
+        AHEAD.test(clause) ||
+        WEEKDAY_AHEAD.test(clause)
+      )
+        continue;
+      const weekday = WEEKDAYS.indexOf(m[1]!.toLowerCase());
+      const published = new Date(Date.UTC(p.year, p.month! - 1, p.day)).getUTCDay();
+      push(m.index!, m.index! + m[0].length, shiftDay(p, -((published - weekday + 7) % 7)));
+    }
   // A month with neither day nor year: "In May", "By June", "in March of that year".
   for (const m of sentence.matchAll(MONTH_ALONE)) {
     const before = sentence.slice(Math.max(0, m.index! - 12), m.index!);
@@ -203,6 +266,21 @@ export function readDates(sentence: string, context: DateContext): ReadDate[] {
       day: null,
       approximate: approximateOf(m[1]),
     });
+  }
+  // "the same day" is the day named before it in the sentence, or else, in a sentence that names
+  // none ("The same day, 4 May, …" restates one), the last one read.
+  for (const m of sentence.matchAll(/\b(?:on\s+)?the same day\b/gi)) {
+    const earlier = out
+      .filter((d) => d.end <= m.index! && d.use === 'point')
+      .sort((a, b) => b.start - a.start)[0];
+    const point = earlier ?? (out.length ? null : context.last);
+    if (point && point.day !== null)
+      push(m.index!, m.index! + m[0].length, {
+        year: point.year,
+        month: point.month,
+        day: point.day,
+        approximate: null,
+      });
   }
   return out.sort((a, b) => a.start - b.start);
 }
