@@ -114,10 +114,11 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
 
 /**
  * A photo's credit closing a caption: "Photograph: Rui Fonseca/The Continental", "File photo:
- * Special Arrangement", "[Martín Quispe/Reuters]", "(Yonhap)", "(AP Photo/Brian Inganga)".
+ * Special Arrangement", "[Martín Quispe/Reuters]", "(Yonhap)", "(AP Photo/Brian Inganga)",
+ * "(Peter Gondwe for The Eastbridge Tribune)".
  */
 const PHOTO_CREDIT =
-  /(?:\([^()]{2,40}\/[^()]{2,30}\)|\.\s*\(\p{Lu}{2,10}\)|©\s*[^.]{2,80}|\bcourtesy(?: of)? \p{Lu}[^.]{1,60}|\b(?:photograph|photo|file photo|picture|image|illustration|credit|photos?)(?: credits?)?\s*(?:by)?\s*:\s*[^.:]{2,80}|\[[^\]]{2,60}\/[^\]]{2,40}\]|\((?:[^()]*\bphoto\b[^()]*|yonhap|ap|afp|reuters|epa|xinhua|getty images|file)\)|\bgetty images|\bimage source\b.*)$/iu;
+  /(?:\([^()]{2,40}\/[^()]{2,30}\)|\(\p{Lu}[\p{L}.'’ -]{2,40} for (?:the )?\p{Lu}[^()]{1,40}\)|\.\s*\(\p{Lu}{2,10}\)|©\s*[^.]{2,80}|\bcourtesy(?: of)? \p{Lu}[^.]{1,60}|\b(?:photograph|photo|file photo|picture|image|illustration|credit|photos?)(?: credits?)?\s*(?:by)?\s*:\s*[^.:]{2,80}|\[[^\]]{2,60}\/[^\]]{2,40}\]|\((?:[^()]*\bphoto\b[^()]*|yonhap|ap|afp|reuters|epa|xinhua|getty images|file)\)|\bgetty images|\bimage source\b.*)$/iu;
 
 /**
  * A credit after a caption's last sentence, "Outlet/Photographer": "… on Saturday. LUC TREMBLAY /

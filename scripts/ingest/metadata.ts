@@ -75,7 +75,7 @@ const ROLE_LINE_WORDS = new Set(
   ),
 );
 const NOT_NAME_WORDS = new Set([
-  ...'the a an and of for in on at to by with from news media press center centre institute agency network group team staff desk editorial editors editor service services company ltd inc llc times post daily weekly journal review online magazine tv radio home blog read more share published updated program programme'.split(
+  ...'the a an and of for in on at to by with from news media press center centre institute agency network group team staff desk editorial editors editor service services company ltd inc llc times post daily weekly journal review online magazine tv radio home blog read more share published updated program programme no comments comment replies'.split(
     ' ',
   ),
   ...ROLE_LINE_WORDS,
@@ -664,7 +664,10 @@ export function readMetadata(
       onlyBlankBetween &&
       decisions[firstBody]?.role === 'paragraph' &&
       candidate.words <= 35 &&
-      candidate.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).length === 1 &&
+      // Two sentences only with a byline or share bar under them, which a lead never has.
+      (candidate.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).length === 1 ||
+        (candidate.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).length === 2 &&
+          furnitureAfter(candidate))) &&
       lines.slice(firstBody + 1, span.end + 1).some((l) => decisions[l.n]?.role === 'paragraph') &&
       !/^(on|in|at)\s|^\p{Lu}{3,}[\s,(]/u.test(candidate.text) &&
       findDates(candidate.text.slice(0, 40)).length === 0 &&
