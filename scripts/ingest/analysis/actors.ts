@@ -56,6 +56,8 @@ function matchKnown(
     if (k > i && !joinsName(text, tokens[k - 1]!, tokens[k]!)) break;
     if (scan.claimed[k]) break;
     key = key ? `${key} ${tokens[k]!.key}` : tokens[k]!.key;
+    // No known name goes on this way: stop before reading further words.
+    if (!gazetteer.namePrefixes.has(key)) break;
     const ids = gazetteer.names.get(key);
     if (
       ids &&
