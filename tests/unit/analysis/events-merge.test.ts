@@ -1,26 +1,7 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../../scripts/ingest/analysis/analyze.ts';
 import { mergeEvents } from '../../../scripts/ingest/analysis/merge-events.ts';
 import { toIso } from '../../../scripts/ingest/analysis/when.ts';
-import { extractFromText } from '../../../scripts/ingest/extract.ts';
-import { loadKnowledge } from '../../../scripts/ingest/pipeline.ts';
-import { ROOT } from '../../helpers/seeds.ts';
-
-const knowledge = loadKnowledge(path.join(ROOT, 'content/knowledge'));
-
-/** Analyses an invented article given as paragraphs. */
-function analyse(paragraphs: string[], published = '2025-03-10') {
-  const result = extractFromText(
-    'invented.txt',
-    `An invented article\n\n${paragraphs.join('\n\n')}\n`,
-    'utf-8',
-    [],
-    knowledge,
-  );
-  if (!result.ok) throw new Error(result.problem);
-  return analyzeArticle(result.draft, knowledge, published);
-}
+import { analyseInvented as analyse } from '../../helpers/analyse.ts';
 
 /** The dated events an invented article reports, as "date: title". */
 function datedEvents(paragraphs: string[], published = '2025-03-10'): string[] {
