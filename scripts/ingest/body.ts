@@ -65,6 +65,14 @@ export function findBodySpan(lines: LineInfo[]): { start: number; end: number } 
     while (bestSpan.start > 0 && scoreLine(lines[bestSpan.start - 1]!) > 0) bestSpan.start--;
     above = findStrandedParagraph(lines, bestSpan.start);
   }
+  // A paragraph with the byline under it is the standfirst, and the body starts after the byline.
+  const next = lines.slice(bestSpan.start + 1, bestSpan.end).find((l) => l.text);
+  if (lines[bestSpan.start]!.prose && next?.meta === 'byline') {
+    const rest = lines.slice(next.n + 1, bestSpan.end + 1);
+    // From the first line that is not furniture, so that a sub-heading opening the body stays.
+    const after = rest.findIndex((l) => l.text && !l.chrome && !l.meta);
+    if (after >= 0 && rest.some((l) => l.prose)) bestSpan.start = next.n + 1 + after;
+  }
   return bestSpan;
 }
 

@@ -37,6 +37,12 @@ export const RELATED_BLOCK = 'related-articles block';
 /** The chrome reason of a share bar or one of its buttons, which other rules look for. */
 export const SHARE_BUTTONS = 'share buttons';
 
+/** A consent banner's button, as its row prints it. */
+const CONSENT_BUTTON = String.raw`(?:accept(?: all)?(?: cookies)?|agree|i agree|ok|got it|reject(?: all)?|decline|refuse|allow(?: all)?|essential only|necessary only|only necessary|(?:cookie )?settings|customi[sz]e|manage (?:preferences|options|cookies))`;
+
+/** A publication's tool button: download, print, share, cite. */
+const TOOL_BUTTON = String.raw`(?:(?:download )?pdf(?: \([^)]*\))?|print|share|cite(?: this(?: publication| article| page| report)?)?|e-?mail|save|download|listen)`;
+
 /** Chrome rules for short lines: generic site furniture, never the seeds' own sentences. */
 const SHORT_CHROME: Array<[RegExp, string]> = [
   [
@@ -48,8 +54,14 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
     'cookie or legal notice',
   ],
   [
-    /^(accept|accept all|agree|i agree|ok|got it|reject( all)?|decline|allow( all)?|manage (preferences|options|cookies))$/i,
+    // One button or a row of them: "Accept all Essential only Settings".
+    new RegExp(`^${CONSENT_BUTTON}(?:\\s+${CONSENT_BUTTON})*$`, 'i'),
     'consent button',
+  ],
+  [
+    // A row of a publication's tools: "PDF (410 KB) Print Share Cite this publication".
+    new RegExp(`^${TOOL_BUTTON}(?:\\s+${TOOL_BUTTON})+$`, 'i'),
+    SHARE_BUTTONS,
   ],
   [
     /\b(subscribe|subscription|newsletter|sign ?up|sign in|log ?in|log ?out|create an account|lost your password|forgot (your )?password|my account|my bookmarks|welcome back|have an existing account|in your inbox)\b/i,
@@ -161,7 +173,7 @@ function findPreviousText(lines: string[], n: number): string {
 
 /** One button of a share bar: "Share on X", "[Email]", "Copy link", "Print". */
 const SHARE_BUTTON =
-  /^\[?\s*(?:share(?: (?:on|via) [\p{L}]+| this( page| article| story)?)?|social sharing|download pdf(?: \([^)]*\))?|email|e-mail|print|copy( link)?|link copied|tweet|post|save|bookmark|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|bluesky|threads|pinterest)\s*\]?$/iu;
+  /^\[?\s*(?:share(?: (?:on|via) [\p{L}]+| this( page| article| story)?)?|social sharing|download pdf(?: \([^)]*\))?|email|e-mail|print|copy( link)?|link|link copied|tweet|post|save|bookmark|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|bluesky|threads|pinterest)\s*\]?$/iu;
 
 /** Whether a line is a row of share buttons ("[Share on Facebook] [Share on X] [Email] [Print]"). */
 function isShareBar(text: string, words: number): boolean {
@@ -170,7 +182,7 @@ function isShareBar(text: string, words: number): boolean {
   // "Share: Facebook X WhatsApp Email Print": the networks after the label, one word each; the
   // label may be in the page's own language ("Partilhar:", "Partager :").
   const listed =
-    /^(?:share(?: this(?: article| story| page)?)?|partilhar|compartilhar|compartir|partager|teilen|condividi|delen)\s?:\s*(.+)$/i.exec(
+    /^(?:share(?: this(?: article| story| page)?)?|partilhar|compartilhar|compartir|partager|teilen|condividi|delen)(?:\s?:\s*|\s+)(.+)$/i.exec(
       text,
     )?.[1];
   if (listed)

@@ -218,7 +218,7 @@ function stripCompanyForm(name: string): string {
   for (;;) {
     const next = out
       .replace(
-        /,?\s+(?:&\s+)?(?:media(?:\s+(?:network|group|inc|bv|cic|srl|ltd|limited|llc|plc|gmbh|holdings))?|co\.?|ltd\.?|limited|llc|inc\.?|plc|gmbh|bv|cic|srl|s\.?a\.?|corporation|holdings|publishing)$/i,
+        /,?\s+(?:&\s+)?(?:media(?:\s+(?:network|group|inc|bv|cic|srl|ltd|limited|llc|plc|gmbh|holdings))?|co\.?|company|ltd\.?|limited|llc|inc\.?|plc|gmbh|bv|cic|srl|s\.?a\.?|corporation|holdings|publishing)$/i,
         '',
       )
       .trim();
@@ -807,7 +807,10 @@ export function readMetadata(
         readByline(line.text) ??
         NAME_IN_CITY.exec(line.text)?.[1] ??
         (signed && isPersonName(signed) ? signed : null);
-      const name = byline ?? (isPersonName(line.text) ? line.text : null);
+      // A name alone is two or three words: four capitalised words after the body are more often
+      // a row of tags ("Asia Pacific Elections Kyrgyzstan").
+      const alone = line.words <= 3 && isPersonName(line.text) ? line.text : null;
+      const name = byline ?? alone;
       if (name) {
         author = tidyName(name);
         evidence.author = byline ? 'byline after the body' : 'name alone on a line after the body';
