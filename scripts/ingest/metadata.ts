@@ -19,7 +19,7 @@ import {
   splitBreadcrumb,
   type LineInfo,
 } from './lines.ts';
-import { compareStrings, detectLanguage, normalizeKey, slugify } from './text.ts';
+import { compareStrings, detectLanguage, initialsOf, normalizeKey, slugify } from './text.ts';
 
 /** A publication or update date as the page shows it; the year may be missing. */
 export interface PageDate {
@@ -248,12 +248,7 @@ function readCopyrightHolder(text: string): string | null {
 
 /** Whether a word in capitals is the initials of the words of a name ("LARGI", "Latin America Resource Governance Initiative"). */
 function isAcronymOf(acronym: string, name: string): boolean {
-  const initials = name
-    .split(/\s+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => w[0])
-    .join('');
-  return acronym.length >= 2 && initials === acronym;
+  return acronym.length >= 2 && initialsOf(name) === acronym;
 }
 
 interface OutletVote {

@@ -90,6 +90,15 @@ export function slugify(text: string, maxWords = 12): string {
   return transliterated.split(/\s+/).filter(Boolean).slice(0, maxWords).join('-');
 }
 
+/** The first letters of a name's capitalised words: "Latin America Resource Governance Initiative" → "LARGI". */
+export function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
 /** Counts the words of a text as a reader would. */
 export function countWords(text: string): number {
   // In plain text (see NOT_PLAIN) every letter and digit is ASCII.

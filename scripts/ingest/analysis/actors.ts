@@ -2,6 +2,7 @@ import type { BodyParagraph } from '../structure.ts';
 import { paragraphText } from '../structure.ts';
 import { compareStrings, normalizeKey } from '../text.ts';
 import { discoverNames, discoverQuotedMedia, findSpeakerSurnames, makeActor } from './discover.ts';
+import { indexInstitutionTails } from './fold-names.ts';
 import { nameKey, type Gazetteer } from './gazetteer.ts';
 import { DIRECTION_WORDS, FUNCTION_WORDS, TITLES } from './lexicon.ts';
 import { readCapitalUse, resolveSurname, widenOverTitles, type NamedPerson } from './resolve.ts';
@@ -138,15 +139,12 @@ function foldShortNamesIntoInstitutions(
   actors: Map<string, ActorInfo>,
   mentions: Array<{ actor: string }>,
 ): void {
-  const institutions = [...actors.values()].filter(
-    (a) => !a.reviewed && (a.kind === 'organisation' || a.kind === 'media'),
-  );
+  const byTail = indexInstitutionTails(actors.values());
   const places = [...actors.values()].filter((a) => !a.reviewed && a.kind === 'place');
   for (const actor of [...actors.values()]) {
-    let owner: ActorInfo | undefined;
+    let owner: ActorInfo | null | undefined;
     if (!actor.reviewed && actor.kind === 'person') {
-      const tail = ` ${normalizeKey(actor.name)}`;
-      owner = institutions.find((o) => normalizeKey(o.name).endsWith(tail));
+      owner = byTail.get(normalizeKey(actor.name));
     } else if (actor.kind === 'place') {
       // "Santa Rosa" after "Santa Rosa de Pampac": the village, not a city of that name elsewhere.
       const head = `${normalizeKey(actor.name)} `;

@@ -5,22 +5,22 @@ import { countVoices } from './sides.ts';
 import type { ActorInfo } from './types.ts';
 
 /**
- * The institutions of a corpus by the last two or three words of their names, where those words
- * end no other institution's name: "cerro alto" → Compañía Minera Cerro Alto.
+ * Discovered institutions by the last two or three words of their names, where those words end
+ * no other institution's name: "cerro alto" → Compañía Minera Cerro Alto. A person the rules
+ * found under such words (`normalizeKey` of the name) is the institution's short name.
  */
-function indexInstitutionTails(articles: AnalysedArticle[]): Map<string, ActorInfo | null> {
+export function indexInstitutionTails(actors: Iterable<ActorInfo>): Map<string, ActorInfo | null> {
   const byTail = new Map<string, ActorInfo | null>();
-  for (const { analysis } of articles)
-    for (const actor of analysis.actors) {
-      if (actor.reviewed || (actor.kind !== 'organisation' && actor.kind !== 'media')) continue;
-      const words = normalizeKey(actor.name).split(' ');
-      for (let n = 2; n <= 3 && n < words.length; n++) {
-        const tail = words.slice(-n).join(' ');
-        const seen = byTail.get(tail);
-        // Two institutions ending alike ("… Water Board") leave the short name to neither.
-        byTail.set(tail, seen === undefined || seen?.id === actor.id ? actor : null);
-      }
+  for (const actor of actors) {
+    if (actor.reviewed || (actor.kind !== 'organisation' && actor.kind !== 'media')) continue;
+    const words = normalizeKey(actor.name).split(' ');
+    for (let n = 2; n <= 3 && n < words.length; n++) {
+      const tail = words.slice(-n).join(' ');
+      const seen = byTail.get(tail);
+      // Two institutions ending alike ("… Water Board") leave the short name to neither.
+      byTail.set(tail, seen === undefined || seen?.id === actor.id ? actor : null);
     }
+  }
   return byTail;
 }
 
@@ -68,7 +68,7 @@ function replaceActors(analysis: ArticleAnalysis, into: Map<string, ActorInfo>):
  * Alto"), not a person the rules took from the verb of saying. Linear in the number of actors.
  */
 export function foldShortNamesAcrossArticles(articles: AnalysedArticle[]): AnalysedArticle[] {
-  const byTail = indexInstitutionTails(articles);
+  const byTail = indexInstitutionTails(articles.flatMap((a) => a.analysis.actors));
   if (byTail.size === 0) return articles;
   return articles.map((article) => {
     const into = new Map<string, ActorInfo>();

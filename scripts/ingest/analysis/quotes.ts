@@ -2,6 +2,7 @@ import type { Article } from '../../../src/schema.ts';
 import type { BodyParagraph } from '../structure.ts';
 import { paragraphText } from '../structure.ts';
 import { isRoleWord, ORG_HEADS, SPEAKER_PRONOUNS, SPEECH_VERBS } from './lexicon.ts';
+import { initialsOf } from '../text.ts';
 import { findQuotedSpans, tokenize } from './tokens.ts';
 import type { ActorInfo, Mention, Sentence } from './types.ts';
 
@@ -185,11 +186,15 @@ export function findQuotes(
         const role = verb ? findRoleReference(tail.slice(0, verb.start)) : null;
         const preVerb = findSpeechVerb(pre);
         const preRole = preVerb ? findRoleReference(pre.slice(0, preVerb.start)) : null;
-        if (verb && pickSpeaker(nearVerb, actors)) {
-          speaker = pickSpeaker(nearVerb, actors)!.actor;
+        const named = verb ? pickSpeaker(nearVerb, actors) : null;
+        const titledAfter = role ? findPersonByTitle(role, paragraphIndex) : null;
+        const titledBefore =
+          preRole && preMentions.length === 0 ? findPersonByTitle(preRole, paragraphIndex) : null;
+        if (named) {
+          speaker = named.actor;
           rule = 'name after the quote';
-        } else if (verb && role && findPersonByTitle(role, paragraphIndex)) {
-          speaker = findPersonByTitle(role, paragraphIndex);
+        } else if (titledAfter) {
+          speaker = titledAfter;
           rule = 'title after the quote';
         } else if (tail.trim() && hasSpeechVerb(tail) && refersBack(tail)) {
           speaker = state.topic;
@@ -213,13 +218,8 @@ export function findQuotes(
             actors,
           )!.actor;
           rule = 'according to a name';
-        } else if (
-          preVerb &&
-          preMentions.length === 0 &&
-          preRole &&
-          findPersonByTitle(preRole, paragraphIndex)
-        ) {
-          speaker = findPersonByTitle(preRole, paragraphIndex);
+        } else if (titledBefore) {
+          speaker = titledBefore;
           rule = 'title before the quote';
         } else if (
           (hasSpeechVerb(pre) || /:\s*$/.test(pre)) &&
@@ -311,12 +311,7 @@ export function findQuotes(
     );
     if (named) return { text: m[2]!, speaker: named.actor };
     if (!/^\p{Lu}{2,4}$/u.test(label)) return null;
-    const initials = (name: string) =>
-      name
-        .split(/\s+/)
-        .map((w) => w[0])
-        .join('');
-    const matches = people.filter((person) => initials(person.name) === label);
+    const matches = people.filter((person) => initialsOf(person.name) === label);
     return matches.length === 1 ? { text: m[2]!, speaker: matches[0]!.id } : null;
   }
 }
