@@ -72,6 +72,9 @@ export function tokenize(text: string): Token[] {
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const word = m[0];
     const end = m.index + word.length;
+    // A lone "s" after an apostrophe is the possessive already recorded on the word before it.
+    const before = tokens[tokens.length - 1];
+    if (word === 's' && before?.possessive && before.end + 1 === m.index) continue;
     tokens.push({
       text: word,
       start: m.index,
@@ -81,11 +84,7 @@ export function tokenize(text: string): Token[] {
       possessive: isPossessiveAt(text, end),
     });
   }
-  // A lone "s" after an apostrophe is the possessive already recorded on the word before it.
-  return tokens.filter(
-    (t, i) =>
-      !(t.text === 's' && i > 0 && tokens[i - 1]!.possessive && tokens[i - 1]!.end + 1 === t.start),
-  );
+  return tokens;
 }
 
 /** Whether two neighbouring tokens belong to one name: only spaces or brackets between them. */
