@@ -134,6 +134,8 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
   return spans;
 }
 
+const MONTH_ABBREVIATION = /\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$/;
+
 /** Splits a paragraph into sentences with their offsets, never cutting inside a quotation. */
 export function sentenceSpans(text: string): Array<{ start: number; end: number; text: string }> {
   const quotes = findQuotedSpans(text);
@@ -142,12 +144,17 @@ export function sentenceSpans(text: string): Array<{ start: number; end: number;
   const boundary = /(?<=[.!?…]["”’»)]*)\s+(?=["“‘«(]?[\p{Lu}\p{N}])/gu;
   let start = 0;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    const before = text.slice(Math.max(0, m.index - 6), m.index);
     // Abbreviations such as "Dr." or "U.S." followed by a name do not end a sentence.
     if (
-      /(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Col|Lt|No|vs)\.|\b\p{Lu}\.)$/u.test(before) &&
-      !/\b(?:U\.S\.|U\.K\.)$/.test(text.slice(Math.max(0, m.index - 4), m.index))
+      /(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Col|Lt|Capt|Sgt|Maj|Gov|Sen|Rep|Rev|Jr|Sr|No|vs)\.|\b\p{Lu}\.)$/u.test(
+        before,
+      ) &&
+      !/\b(?:U\.S\.|U\.K\.)$/.test(before)
     )
+      continue;
+    // Nor does a month's abbreviation before its day ("the Nov. 10 election").
+    if (MONTH_ABBREVIATION.test(before) && /^\s+\d/.test(text.slice(m.index, m.index + 3)))
       continue;
     if (insideQuote(m.index)) continue;
     out.push({ start, end: m.index, text: text.slice(start, m.index) });
