@@ -35,6 +35,30 @@ describe('places and institutions on texts about other places', () => {
     );
   });
 
+  it('names a city by its English name, and a regional seat of fewer than 100,000 people', () => {
+    const actors = actorsOf(
+      analyse([
+        'The envoys flew from Geneva and Cologne to Osh and Naryn, then drove on to Odessa.',
+      ]),
+    );
+    expect(actors).toEqual(
+      expect.arrayContaining([
+        'Geneva (place)',
+        'Cologne (place)',
+        'Osh (place)',
+        'Naryn (place)',
+        'Odesa (place)',
+      ]),
+    );
+  });
+
+  it('keeps a region’s name from a smaller town of another country spelt alike', () => {
+    const bali = analyse(['Tourists returned to Bali this week.']).actors.find(
+      (a) => a.name === 'Bali',
+    );
+    expect(bali?.description).toBe('Region of Indonesia');
+  });
+
   it('does not take a longer place name for the city of its first words elsewhere', () => {
     const actors = actorsOf(
       analyse(['Rescuers searched Santa Rosa de Pampac, a village of 1,800 people, all night.']),
