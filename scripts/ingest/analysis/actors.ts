@@ -1,7 +1,13 @@
 import type { BodyParagraph } from '../structure.ts';
 import { paragraphText } from '../structure.ts';
 import { compareStrings, normalizeKey } from '../text.ts';
-import { discoverNames, discoverQuotedMedia, findSpeakerSurnames, makeActor } from './discover.ts';
+import {
+  discoverNames,
+  discoverQuotedMedia,
+  findSpeakerSurnames,
+  makeActor,
+  type DiscoveredName,
+} from './discover.ts';
 import { indexInstitutionTails } from './fold-names.ts';
 import { nameKey, type Gazetteer } from './gazetteer.ts';
 import { DIRECTION_WORDS, FUNCTION_WORDS, TITLES } from './lexicon.ts';
@@ -157,6 +163,31 @@ function foldShortNamesIntoInstitutions(
 }
 
 /**
+ * The country an article is about: the one its mentions name most, directly or as the country of
+ * a place or body named, when it is named at least three times and twice as often as any other.
+ */
+function findHomeCountry(
+  mentions: Mention[],
+  actors: Map<string, ActorInfo>,
+  gazetteer: Gazetteer,
+): string | null {
+  const counts = new Map<string, number>();
+  for (const m of mentions) {
+    const actor = actors.get(m.actor);
+    const country =
+      actor?.kind === 'country'
+        ? actor.id
+        : actor?.affiliation && gazetteer.entries.get(actor.affiliation)?.kind === 'country'
+          ? actor.affiliation
+          : null;
+    if (country) counts.set(country, (counts.get(country) ?? 0) + 1);
+  }
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
+  if (!first || first[1] < 3 || (second && first[1] < 2 * second[1])) return null;
+  return first[0];
+}
+
+/**
  * Reads every actor mention of an article: curated names and aliases (longest first), capitals
  * used for their states, names introduced by the general rules, and then surnames resolved
  * against the people the article names in full.
@@ -168,6 +199,7 @@ export function findActorMentions(paragraphs: BodyParagraph[], gazetteer: Gazett
   const actors = new Map<string, ActorInfo>();
   const people: NamedPerson[] = [];
   const scans: ParagraphScan[] = [];
+  const unqualified: Array<{ scan: ParagraphScan; found: DiscoveredName }> = [];
 
   const addMention = (
     scan: ParagraphScan,
@@ -292,6 +324,10 @@ export function findActorMentions(paragraphs: BodyParagraph[], gazetteer: Gazett
       countryAt,
       speakerSurnames,
     )) {
+      if (found.unqualified) {
+        unqualified.push({ scan, found });
+        continue;
+      }
       const known = gazetteer.names.get(nameKey(found.actor.name));
       const actor = known
         ? toActorInfo(gazetteer, known[0]!)
@@ -316,6 +352,20 @@ export function findActorMentions(paragraphs: BodyParagraph[], gazetteer: Gazett
         scan.surnames.push(i);
     }
   });
+
+  // "The Interior Ministry said …" with no country near it is the ministry of the country the
+  // article is about, when one is; in an article about two, whose it is stays unknown.
+  const home = unqualified.length ? findHomeCountry(mentions, actors, gazetteer) : null;
+  for (const { scan, found } of home ? unqualified : []) {
+    if (scan.claimed.slice(found.first, found.last + 1).some(Boolean)) continue;
+    const name = `${found.actor.name} (${gazetteer.entries.get(home!)!.name})`;
+    const known = gazetteer.names.get(nameKey(name));
+    const actor = known
+      ? toActorInfo(gazetteer, known[0]!)
+      : (actors.get(makeActor(name, 'organisation', home).id) ??
+        makeActor(name, 'organisation', home));
+    addMention(scan, found.first, found.last, actor, 'actor');
+  }
 
   for (const scan of scans) {
     for (const i of scan.surnames) {

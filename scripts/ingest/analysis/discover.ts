@@ -22,6 +22,11 @@ export interface DiscoveredName {
   first: number;
   last: number;
   actor: ActorInfo;
+  /**
+   * An institution named only by its generic words ("the Interior Ministry"), with no country in
+   * the sentence: whose it is depends on the article, so the caller decides (its name has none).
+   */
+  unqualified?: boolean;
 }
 
 const NAME_CONNECTORS = new Set([
@@ -268,7 +273,15 @@ export function discoverNames(
     if (head && run.length >= 2) {
       const canonical = canonicalInstitution(surface.replace(/['’]s\b/g, "'s"));
       const generic = keys.every((k) => ORG_HEADS.has(k) || GENERIC_INSTITUTION_WORDS.has(k));
-      if (generic && !qualifier) continue;
+      if (generic && !qualifier) {
+        found.push({
+          first,
+          last,
+          actor: makeActor(canonical, 'organisation', null),
+          unqualified: true,
+        });
+        continue;
+      }
       const country = qualifier ? gazetteer.entries.get(qualifier) : undefined;
       const name = generic && country ? `${canonical} (${country.name})` : canonical;
       const kind = MEDIA_HEADS.has(keys[keys.length - 1]!) ? 'media' : 'organisation';

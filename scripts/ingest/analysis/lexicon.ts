@@ -112,6 +112,8 @@ export const FUNCTION_WORDS = words(`
   several many some both each every all any its their his her our this that these those such no not now then here there
   it he she they we you i what which who whom whose where why how during under until unless until once even just only
   independent former retired official local political russian-backed first last new recent major senior top
+  outside inside across around beyond near into onto over through throughout toward towards upon via within without
+  against amid amidst following
 `);
 
 /** Words that qualify a place without making another name ("Eastern Ukraine", "Greater London"). */

@@ -99,6 +99,29 @@ describe('places and institutions on texts about other places', () => {
     expect(a.quotes[0]?.quote.speakerName).toBe('Compañía Minera Loma Roja');
   });
 
+  it('gives an institution named without its country to the country the article is about', () => {
+    const about = (paragraphs: string[]) => actorsOf(analyse(paragraphs));
+    expect(
+      about([
+        'Police in Kyrgyzstan detained dozens in Bishkek and Osh.',
+        'The Interior Ministry said 140 people were detained. Kyrgyzstan’s president spoke.',
+      ]),
+    ).toContain('Ministry of Internal Affairs (Kyrgyzstan) (organisation)');
+    // Of an article about two countries, whose ministry it is stays unknown.
+    expect(
+      about([
+        'Russia and Azerbaijan traded accusations.',
+        'The Foreign Ministry said the claims were false. Azerbaijan and Russia met.',
+      ]).filter((name) => /Ministry/.test(name)),
+    ).toEqual([]);
+  });
+
+  it('does not make a preposition opening a sentence part of a name', () => {
+    expect(actorsOf(analyse(['Outside the Constitutional Court, protesters waited.']))).toEqual([
+      'Constitutional Court (organisation)',
+    ]);
+  });
+
   it('does not take "told Congress" for a medium', () => {
     const a = analyse(['"We will not reopen a single dam," the minister Ana Solis told Congress.']);
     expect(a.actors.filter((x) => x.kind === 'media')).toEqual([]);
