@@ -5,6 +5,7 @@ import {
   RELATED_BLOCK,
   type LineInfo,
 } from './lines.ts';
+import { isAuthorRoleLine, isPersonName } from './metadata.ts';
 
 /** The role a line plays once the page is read: part of the article, its metadata, or chrome. */
 export type LineRole = 'paragraph' | 'heading' | 'list-item' | 'meta' | 'chrome' | 'blank';
@@ -24,6 +25,13 @@ export interface BodyLocation {
 
 /** A speaker's label opening a turn of an interview: "Hinterland: What does a dzud look like?". */
 const SPEAKER_LABEL = /^\p{Lu}[\p{L}.'’ -]{0,30}:\s+\p{Lu}/u;
+
+/**
+ * A short biography of the author: "Oliver Brandt is the Chronicle's Asia resources
+ * correspondent, based in Singapore.", "Catriona Wells is a senior fellow at …".
+ */
+const AUTHOR_BIO =
+  /^(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[^.]{0,60}?\s)?(?:correspondent|reporter|editor|writer|columnist|fellow|professor|analyst|journalist|researcher|lecturer|contributor|economist|producer)s?\b[^.]{0,160}\.(?:\s+(?:She|He|They)\s[^.]{0,160}\.)?$/u;
 
 /** Scores a line for the body search: running text counts for, chrome and furniture against. */
 function scoreLine(line: LineInfo): number {
@@ -60,6 +68,11 @@ export function findBodySpan(lines: LineInfo[]): { start: number; end: number } 
   }
   if (!bestSpan) return null;
   while (bestSpan.start < bestSpan.end && scoreLine(lines[bestSpan.start]!) <= 0) bestSpan.start++;
+  // The author's biography closing the page is not the article's last paragraph.
+  while (bestSpan.end > bestSpan.start && AUTHOR_BIO.test(lines[bestSpan.end]!.text)) {
+    bestSpan.end--;
+    while (bestSpan.end > bestSpan.start && scoreLine(lines[bestSpan.end]!) <= 0) bestSpan.end--;
+  }
   for (let above = findStrandedParagraph(lines, bestSpan.start); above !== null;) {
     bestSpan.start = above;
     while (bestSpan.start > 0 && scoreLine(lines[bestSpan.start - 1]!) > 0) bestSpan.start--;
@@ -67,13 +80,26 @@ export function findBodySpan(lines: LineInfo[]): { start: number; end: number } 
   }
   // A paragraph with the byline under it is the standfirst, and the body starts after the byline.
   const next = lines.slice(bestSpan.start + 1, bestSpan.end).find((l) => l.text);
-  if (lines[bestSpan.start]!.prose && next?.meta === 'byline') {
+  if (lines[bestSpan.start]!.prose && next && isBylineBelow(lines, next, bestSpan.end)) {
     const rest = lines.slice(next.n + 1, bestSpan.end + 1);
     // From the first line that is not furniture, so that a sub-heading opening the body stays.
-    const after = rest.findIndex((l) => l.text && !l.chrome && !l.meta);
+    const after = rest.findIndex(
+      (l) => l.text && !l.chrome && !l.meta && !isAuthorRoleLine(l.text),
+    );
     if (after >= 0 && rest.some((l) => l.prose)) bestSpan.start = next.n + 1 + after;
   }
   return bestSpan;
+}
+
+/**
+ * Whether a line opens a byline: one the line rules read as such, or a name alone with the
+ * author's role or the date on the next line ("Oliver Brandt", "Asia Resources Correspondent").
+ */
+function isBylineBelow(lines: LineInfo[], line: LineInfo, end: number): boolean {
+  if (line.meta === 'byline') return true;
+  if (line.meta || line.chrome || !isPersonName(line.text)) return false;
+  const under = lines.slice(line.n + 1, end + 1).find((l) => l.text);
+  return under !== undefined && (isAuthorRoleLine(under.text) || under.meta === 'dateline');
 }
 
 /** Words of a promotion's fine print ("Privacy Notice: Newsletters may contain …"). */

@@ -92,6 +92,7 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
     'comment form',
   ],
   [/^(previous|next|older|newer) (article|post|story|page)\b/i, 'article navigation'],
+  [/^our (?:standards|principles)\s*:/i, 'editorial standards note'],
   [/^(tags?|topics?|categories|filed under|keywords|labels)\s*:/i, 'tag list'],
   [
     /^(advertisement|advert|ad|sponsored( content)?|ad feedback|promoted|partner content)$/i,
@@ -120,7 +121,11 @@ const SHORT_CHROME: Array<[RegExp, string]> = [
   ],
   [/^(table of )?contents:?$/i, 'table of contents'],
   // A live page's list of its key posts, each "18:04 Talks adjourn", and its filter.
-  [/^key events:?$|^filter posts\b|^\d{1,2}[:.]\d{2}\s+\p{Lu}.*[^.!?]$/u, 'live page index'],
+  // "• 4.12pm Kestrel Bay closes up", "Auto-refresh ON Newest first ▾".
+  [
+    /^(?:key events|filter posts\b.*|show key events only|auto-?refresh\b.*|(?:newest|oldest|latest) first\b.*)$|^(?:[•·▪●◦‣∙*]\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s+\p{Lu}\S*\s+\S.*[^.!?]$/iu,
+    'live page index',
+  ],
   [/^[^\p{L}\p{N}]+$/u, 'stray symbols'],
 ];
 
@@ -172,8 +177,10 @@ function findPreviousText(lines: string[], n: number): string {
 }
 
 /** One button of a share bar: "Share on X", "[Email]", "Copy link", "Print". */
-const SHARE_BUTTON =
-  /^\[?\s*(?:share(?: (?:on|via) [\p{L}]+| this( page| article| story)?)?|social sharing|download pdf(?: \([^)]*\))?|email|e-mail|print|copy( link)?|link|link copied|tweet|post|save|bookmark|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|bluesky|threads|pinterest)\s*\]?$/iu;
+const SHARE_BUTTON_WORDS = String.raw`share(?: (?:on|via) [\p{L}]+| this(?: page| article| story)?)?|social sharing|download pdf(?: \([^)]*\))?|email|e-mail|print|copy(?: link)?|link|link copied|tweet|post|save(?: (?:article|story|for later))?|bookmark|gift (?:this )?(?:article|story)|listen|comments?|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|bluesky|threads|pinterest`;
+const SHARE_BUTTON = new RegExp(String.raw`^\[?\s*(?:${SHARE_BUTTON_WORDS})\s*\]?$`, 'iu');
+/** The buttons of a bar whose spaces were collapsed ("Gift this article Save Share"), longest first. */
+const SHARE_BUTTON_ROW = new RegExp(String.raw`^(?:(?:${SHARE_BUTTON_WORDS})(?:\s+|$))+$`, 'iu');
 
 /** Whether a line is a row of share buttons ("[Share on Facebook] [Share on X] [Email] [Print]"). */
 function isShareBar(text: string, words: number): boolean {
@@ -182,16 +189,20 @@ function isShareBar(text: string, words: number): boolean {
   // "Share: Facebook X WhatsApp Email Print": the networks after the label, one word each; the
   // label may be in the page's own language ("Partilhar:", "Partager :").
   const listed =
-    /^(?:share(?: this(?: article| story| page)?)?|partilhar|compartilhar|compartir|partager|teilen|condividi|delen)(?:\s?:\s*|\s+)(.+)$/i.exec(
+    /^(?:\p{L}+\s*\/\s*)?(?:share(?: this(?: article| story| page)?)?|partilhar|compartilhar|compartir|partager|teilen|condividi|delen|bagikan)(?:\s?:\s*|\s+)(.+)$/iu.exec(
       text,
     )?.[1];
-  if (listed)
-    return listed
-      .split(/\s*[|·•]\s*|\s+/)
-      .filter(Boolean)
-      .every((button) => SHARE_BUTTON.test(button));
+  if (listed) {
+    const items = listed.split(/\s*[|·•/]\s*|\s+/).filter(Boolean);
+    // Buttons in the page's own language among them ("Salin tautan / Copy link") are allowed
+    // once most of the row is networks.
+    const known = items.filter((button) => SHARE_BUTTON.test(button)).length;
+    return known === items.length || (known >= 3 && known >= items.length * 0.6);
+  }
   const buttons = text.split(/\s*\]\s*\[?\s*|\s{2,}|\s*[|·•]\s*/).filter(Boolean);
-  return buttons.length > 0 && buttons.every((button) => SHARE_BUTTON.test(button));
+  if (buttons.length > 0 && buttons.every((button) => SHARE_BUTTON.test(button))) return true;
+  // Two buttons at least, so that a heading of one word ("Listen") stays.
+  return words >= 2 && words <= 8 && SHARE_BUTTON_ROW.test(text);
 }
 
 /**
@@ -256,6 +267,7 @@ const ANY_CHROME: Array<[RegExp, string]> = [
     /\b(?:store and\/?(?:or )?access information on (?:a|your) device|we value your privacy|our \d+ partners|(?:accept|reject) all cookies|cookie (?:policy|settings|preferences))\b/i,
     'cookie or legal notice',
   ],
+  [/^(?:copyright\b|©|\(c\))[^.]{0,120}\.?\s*all rights reserved\b/i, 'copyright line'],
   [
     /\bmay not be (?:published|reproduced), broadcast, rewritten or redistributed\b|\backnowledges? the traditional (?:owners|custodians)\b/i,
     'copyright or acknowledgement notice',
@@ -280,6 +292,19 @@ export const END_MARKER = new RegExp(
   'i',
 );
 
+/**
+ * Whether a line lists sections or editions set apart by middle dots ("Commodities · Base Metals ·
+ * Deals", "Singapore · Sydney · Jakarta"): three or more short capitalised items, which a byline
+ * with its outlet ("Name · Outlet ·") is not. Unlike a trail, it says nothing of the site's name.
+ */
+function isDottedList(text: string): boolean {
+  const items = text.split(/\s+[·•]\s+/);
+  return (
+    items.length >= 3 &&
+    items.every((item) => /^\p{Lu}[\p{L}&'’-]*(?:\s[\p{L}&'’-]+){0,2}$/u.test(item))
+  );
+}
+
 /** A breadcrumb trail such as "Home > World > Title". */
 export function splitBreadcrumb(text: string): string[] | null {
   const parts = text.split(/\s+(?:>|»|›|→|\/|\|)\s+/);
@@ -295,7 +320,7 @@ export function splitBreadcrumb(text: string): string[] | null {
 
 /** A byline's opening words: English ones, and the usual ones of other languages the ingest meets. */
 export const BYLINE =
-  /^(?:(by|written by|posted by|words by|words|reporting by|story by|interview by|interviewed by|author|authors|writer|text)|(von|par|por|di|door|av|af|автор|авторы|текст|yazar|müəllif))\s*:?\s+(\S.*)$/i;
+  /^(?:(by|written by|posted by|words by|words|reporting by|story by|interview by|interviewed by|author|authors|writer|text)|(von|par|por|di|door|av|af|автор|авторы|текст|yazar|müəllif|penulis|oleh|wartawan)(?:\s*\/\s*(?:writer|author|by))?)\s*:?\s+(\S.*)$/i;
 /** Two to four capitalised words, as a byline writes a person's name (a pattern's source). */
 export const NAME_WORDS = String.raw`\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}`;
 /** "Name in City Month D, YYYY": a byline that carries the place and date of writing. */
@@ -318,6 +343,13 @@ export const NAME_WITH_ROLE = new RegExp(
 );
 const CAPITALISED_NAME = new RegExp(`^${NAME_WORDS}$`, 'u');
 
+const EDITOR_CREDIT = new RegExp(
+  String.raw`^(?:editor|edited by|editing by|penyunting|redaktur)\s*:?\s+${NAME_WORDS}$`,
+  'iu',
+);
+const WIRE_CREDITS =
+  /^(?:reporting|writing|reported) by\b.*\b(?:editing|additional reporting|compiled|writing) by\b/i;
+
 /** Whether a line is a byline; a foreign opening word ("Von", "Par") only counts before a capitalised name. */
 export function isBylineLine(text: string, words: number): boolean {
   const m = BYLINE.exec(text);
@@ -331,10 +363,14 @@ const META_WORDS =
 const ALL_META_WORDS = new RegExp(META_WORDS.source, 'gi');
 
 const POST_TIME =
-  /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|utc|cet|cest|eat|wat|cat|ist|edt|est|pdt|pst)?$/i;
+  /^\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*(?:[A-Z]{2,5}|gmt|bst|utc|cet|cest|eat|wat|cat|ist|edt|est|pdt|pst))?$/;
 
 /** Decides whether a line is page metadata: a dateline, byline, counter or timestamp. */
 function detectMeta(text: string, words: number): string | null {
+  // A wire story's credits, however many names they list: "Reporting by A in X; Editing by B".
+  if (words <= 60 && WIRE_CREDITS.test(text)) return 'byline';
+  // "Editor: Rizal Mappiasse" under the byline credits the desk, not the author.
+  if (words <= 6 && EDITOR_CREDIT.test(text)) return 'editor credit';
   if (
     isBylineLine(text, words) ||
     (words <= 10 && (NAME_WITH_ROLE.test(text) || NAME_WITH_PLACE.test(text)))
@@ -342,7 +378,7 @@ function detectMeta(text: string, words: number): string | null {
     return 'byline';
   if (/^(last )?updated\b|^modified\b/i.test(text)) return 'update timestamp';
   // A live page's post time, alone on its line: "18:04 GMT", "9.30am".
-  if (words <= 2 && POST_TIME.test(text)) return 'time of a live post';
+  if (words <= 3 && POST_TIME.test(text)) return 'time of a live post';
   if (COUNTER.test(text)) return 'counter or reading time';
   const dates = findDates(text);
   // The cheap test first: most lines are long, and these patterns scan the whole line.
@@ -370,6 +406,10 @@ function countGluedWords(text: string): number {
   return (text.match(/\p{Ll}{2}\p{Lu}\p{Ll}/gu) ?? []).length;
 }
 
+/** "The Alpine Ledger is published by Helvetic Media Group, …": a note on who owns the site. */
+const PUBLISHER_NOTE =
+  /^(?:The\s+)?\p{Lu}\S*(?:\s+\p{Lu}\S*){0,4}\s+is\s+(?:published|produced|owned)\s+by\b/u;
+
 /** Measures every line of a page and applies the chrome and metadata rules to each. */
 export function describeLines(lines: string[]): LineInfo[] {
   const lowered = lines.map((line) => line.toLowerCase());
@@ -384,6 +424,7 @@ export function describeLines(lines: string[]): LineInfo[] {
       chrome = `overlong line (${text.length.toLocaleString('en')} characters)`;
     for (const [re, reason] of ANY_CHROME) if (!chrome && re.test(text)) chrome = reason;
     if (!chrome && isShareBar(text, words)) chrome = SHARE_BUTTONS;
+    if (!chrome && words <= 40 && PUBLISHER_NOTE.test(text)) chrome = 'publisher note';
     if (!chrome && words <= 90 && APPEAL_HINT.test(lowered[n]!) && APPEAL.test(text))
       chrome = 'appeal for support';
     if (!chrome && words <= NOTE_WORDS && NOTE_HINT.test(lowered[n]!))
@@ -399,7 +440,7 @@ export function describeLines(lines: string[]): LineInfo[] {
     if (!chrome && bullet && words <= 6) chrome = 'menu item';
     if (!chrome && !/[.!?]\s/.test(text) && countGluedWords(text) >= 2)
       chrome = 'words run together (menu or table of contents)';
-    if (!chrome && splitBreadcrumb(text)) chrome = 'breadcrumb';
+    if (!chrome && (splitBreadcrumb(text) || isDottedList(text))) chrome = 'breadcrumb';
     const meta = chrome ? null : detectMeta(text, words);
     const question = LONE_QUESTION.test(text) && words <= 40;
     const prose = !chrome && !meta && !question && ((words >= 8 && endsSentence) || words >= 25);

@@ -131,7 +131,7 @@ function isNameAtPlace(text: string): boolean {
 }
 
 /** Whether a short line gives an author's role ("Senior Fellow, Asia Program", "Global health correspondent"). */
-function isAuthorRoleLine(text: string): boolean {
+export function isAuthorRoleLine(text: string): boolean {
   const words = text.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
   if (words.length === 0 || words.length > 12) return false;
   return (
@@ -154,7 +154,8 @@ function countTitleEchoes(lines: LineInfo[], candidate: LineInfo): number {
   if (!key) return 0;
   let echoes = 0;
   for (const line of lines) {
-    if (line.n === candidate.n || !line.text) continue;
+    // "More from Markets live" names a section, not the headline.
+    if (line.n === candidate.n || !line.text || line.chrome === RELATED_BLOCK) continue;
     const other = line.key;
     if (
       other === key ||
@@ -330,7 +331,14 @@ function collectOutletVotes(
     if (!line.text || line.words > 4 || decisions[line.n]?.role === 'paragraph') continue;
     if (normalizeKey(line.text) === titleKey) break;
     const logo = normalizeKey(line.text).replace(/^the /, '');
-    if (logo.length >= 4 && holders.some((h) => h.startsWith(` ${logo} `) && h !== ` ${logo} `)) {
+    // "KABAR CELEBES" over "© 2025 KabarCelebes.id": the site's address spells the logo unspaced.
+    const glued = logo.includes(' ') ? ` ${logo.replace(/ /g, '')} ` : null;
+    if (
+      logo.length >= 4 &&
+      holders.some(
+        (h) => (h.startsWith(` ${logo} `) && h !== ` ${logo} `) || (glued && h.startsWith(glued)),
+      )
+    ) {
       vote(line.text, 3, 'site name at the top of the page, as the copyright line begins');
       break;
     }
@@ -342,6 +350,10 @@ function collectOutletVotes(
     if ((m = /originally (?:published|appeared) (?:on|in|by|at) (?:the )?([^.,;]+)/i.exec(text)))
       vote(m[1]!, 6, 'originally published on');
     if ((m = /^(\S+(?:\s\S+){0,3}) publishes\b/.exec(text))) vote(m[1]!, 4, 'X publishes');
+    // "Pacific Rim Perspectives is published by the Pacific Rim Policy Network": the publication,
+    // not its publisher, whose name the copyright line gives.
+    if ((m = /^(\p{Lu}\S*(?:\s\S+){0,5}) is (?:published|produced) by\b/u.exec(text)))
+      vote(m[1]!, 4, 'X is published by');
     if ((m = /^(?:last|latest|more) (?:news|stories|articles) (?:in|from|on|at) (.+)$/i.exec(text)))
       vote(m[1]!, 3, 'latest news from X');
     const unit = findRepeatedUnit(text);
@@ -793,6 +805,25 @@ export function readMetadata(
     author = readPersonNames(nameLine.text) ?? tidyName(nameLine.text);
     evidence.author = 'name alone under the headline';
     mark(nameLine.n, 'byline');
+  }
+  if (!author) {
+    // A name alone in the header with the author's role or a timestamp under it: "Sophie
+    // Karalis", "Markets reporter", "Updated 2 hours ago", above a live page's first posts.
+    const byline = header.find((line, k) => {
+      const under = header[k + 1];
+      return (
+        !line.meta &&
+        !line.chrome &&
+        isPersonName(line.text) &&
+        under !== undefined &&
+        (isAuthorRoleLine(under.text) || under.meta !== null)
+      );
+    });
+    if (byline) {
+      author = tidyName(byline.text);
+      evidence.author = 'name alone in the header, over a role or a date';
+      mark(byline.n, 'byline');
+    }
   }
   if (!author) {
     for (const line of trailing) {

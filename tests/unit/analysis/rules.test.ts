@@ -426,6 +426,15 @@ describe('dates read against the publication date', () => {
     });
     expect(d && toIso(d)).toBe('2025-03-04');
   });
+
+  it.each([
+    ['Senin, 17 Maret 2025 | 14:32 WIB', '2025-03-17'],
+    ['Publicado em 17 de março de 2025', '2025-03-17'],
+    ['Dikemaskini 12 Disember 2023', '2023-12-12'],
+  ])('reads an Indonesian, Malay or Portuguese date: "%s"', (text, iso) => {
+    const [d] = readDates(text, { published, paragraphYear: null, last: null });
+    expect(d && toIso(d)).toBe(iso);
+  });
 });
 
 describe('event details and merging on texts about other subjects', () => {
