@@ -367,6 +367,20 @@ export function findActorMentions(paragraphs: BodyParagraph[], gazetteer: Gazett
     addMention(scan, found.first, found.last, actor, 'actor');
   }
 
+  // "KPPU said" after "the Business Competition Supervisory Commission (KPPU)": the acronym the
+  // article gave an institution it named, wherever it stands alone.
+  const byAcronym = new Map<string, ActorInfo | null>();
+  for (const actor of actors.values())
+    if (!actor.reviewed && (actor.kind === 'organisation' || actor.kind === 'media'))
+      for (const alias of actor.aliases)
+        byAcronym.set(alias, byAcronym.has(alias) && byAcronym.get(alias) !== actor ? null : actor);
+  if (byAcronym.size > 0)
+    for (const scan of scans)
+      for (let i = 0; i < scan.tokens.length; i++) {
+        const actor = scan.claimed[i] ? undefined : byAcronym.get(scan.tokens[i]!.text);
+        if (actor) addMention(scan, i, i, actor, 'actor');
+      }
+
   for (const scan of scans) {
     for (const i of scan.surnames) {
       if (scan.claimed[i]) continue;

@@ -391,17 +391,42 @@ export function discoverQuotedMedia(
   return out;
 }
 
+/**
+ * An institution's name without the bracket after it, and the acronym the bracket gives:
+ * "Bank Indonesia (BI)" is Bank Indonesia, also called BI, the same actor as "Bank Indonesia"
+ * written alone. A stock ticker ("KBR.AX", "ASX: KBR") or a bracket left open is dropped.
+ */
+export function splitBracket(name: string): { base: string; acronym: string | null } {
+  const m = /^(.+?)\s*\(([^()]*)\)?$/u.exec(name);
+  if (!m) return { base: name, acronym: null };
+  const inside = m[2]!.trim();
+  const closed = name.endsWith(')');
+  if (
+    closed &&
+    inside.length <= 12 &&
+    /^\p{Lu}[\p{Lu}\p{Ll}&-]*\p{Lu}[\p{Lu}\p{Ll}&-]*$/u.test(inside)
+  )
+    return { base: m[1]!, acronym: inside };
+  // "(KBR.AX)", "(ASX: KBR)", "(ASX": a listing, not a name. A country ("(China)") stays.
+  if (!closed || /[.:\d]/.test(inside)) return { base: m[1]!, acronym: null };
+  return { base: name, acronym: null };
+}
+
 /** An unreviewed actor named by the rules. */
 export function makeActor(
   name: string,
   kind: ActorInfo['kind'],
   affiliation: string | null,
 ): ActorInfo {
+  const { base, acronym } =
+    kind === 'organisation' || kind === 'media'
+      ? splitBracket(name)
+      : { base: name, acronym: null };
   return {
-    id: slugify(name, 10),
-    name,
+    id: slugify(base, 10),
+    name: base,
     kind,
-    aliases: [],
+    aliases: acronym ? [acronym] : [],
     description: null,
     affiliation,
     reviewed: false,

@@ -122,6 +122,28 @@ describe('places and institutions on texts about other places', () => {
     ]);
   });
 
+  it('is one institution with or without the acronym it gave in a bracket, and the acronym alone', () => {
+    const a = analyse([
+      'Investors waited in Jakarta.',
+      'The Business Competition Supervisory Commission (KPPU) opened a probe into Bank Indonesia (BI). KPPU said it would rule soon. Bank Indonesia said nothing; BI declined to comment.',
+    ]);
+    const ids = (surface: string) =>
+      a.mentions.filter((m) => m.surface === surface).map((m) => m.actor);
+    expect(ids('KPPU')).toEqual(['business-competition-supervisory-commission']);
+    expect(
+      new Set([...ids('Bank Indonesia (BI)'), ...ids('Bank Indonesia'), ...ids('BI')]),
+    ).toEqual(new Set(['bank-indonesia']));
+    expect(a.actors.find((x) => x.id === 'bank-indonesia')?.aliases).toEqual(['BI']);
+  });
+
+  it('leaves a stock ticker out of a company’s name', () => {
+    expect(
+      actorsOf(
+        analyse(['Shares in Perth-based Kestrel Bay Resources Ltd (KBR.AX) fell 3% on Monday.']),
+      ),
+    ).toContain('Kestrel Bay Resources Ltd (organisation)');
+  });
+
   it('does not take "told Congress" for a medium', () => {
     const a = analyse(['"We will not reopen a single dam," the minister Ana Solis told Congress.']);
     expect(a.actors.filter((x) => x.kind === 'media')).toEqual([]);

@@ -223,7 +223,11 @@ describe('actor resolution on texts about other subjects', () => {
     const a = analyse([
       'Observers from the Organization of Andean Courts (OAC) said they found no fraud.',
     ]);
-    expect(a.actors.map((x) => x.name)).toContain('Organization of Andean Courts (OAC)');
+    const court = a.actors.find((x) => x.name === 'Organization of Andean Courts');
+    expect(court?.aliases).toEqual(['OAC']);
+    expect(a.mentions.find((m) => m.actor === court?.id)?.surface).toBe(
+      'Organization of Andean Courts (OAC)',
+    );
   });
 
   it('does not make a number into a name, nor part of one', () => {
