@@ -29,6 +29,8 @@ export interface DiscoveredName {
   unqualified?: boolean;
 }
 
+const MONTH_ABBREVIATIONS = new Set('jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+
 const NAME_CONNECTORS = new Set([
   'of',
   'for',
@@ -88,6 +90,8 @@ function capitalRuns(text: string, tokens: Token[], claimed: boolean[]): Array<[
     let j = i;
     while (j + 1 < tokens.length && !claimed[j + 1]) {
       const next = tokens[j + 1]!;
+      // A bracket that closes ends the name: "Kestrel Bay Resources (KBR.AX) and PT …".
+      if (text.slice(tokens[j]!.end, next.start).includes(')')) break;
       const joined =
         joinsName(text, tokens[j]!, next) ||
         // An initial: "R. Venkataraman".
@@ -162,6 +166,14 @@ function hasIntroductionAfter(text: string, tokens: Token[], last: number): bool
   return verb !== null && SPEECH_VERBS.has(verb[1]!) && verb[1] !== 'according';
 }
 
+/** Whether a name stands between commas with a verb of saying after it: ", Thomas Brenner, said". */
+function isCommaSetSpeaker(text: string, tokens: Token[], first: number, last: number): boolean {
+  if (!/,\s*$/.test(text.slice(Math.max(0, tokens[first]!.start - 3), tokens[first]!.start)))
+    return false;
+  const verb = /^,\s+(\p{Ll}+)/u.exec(text.slice(tokens[last]!.end, tokens[last]!.end + 20));
+  return verb !== null && SPEECH_VERBS.has(verb[1]!) && verb[1] !== 'according';
+}
+
 /**
  * Whether a token is a listed title or role ("Minister", "President-elect", "Justices"); not a
  * word merely formed like a role, which in a capitalised run is more often a surname ("Lindqvist").
@@ -221,6 +233,9 @@ export function discoverNames(
         (CALENDAR_WORDS.has(tokens[first]!.key) &&
           (FUNCTION_WORDS.has(tokens[first + 1]?.key ?? '') ||
             /^\d/.test(tokens[first + 1]?.text ?? ''))) ||
+        // "Feb 10 (Tidewater Wire)": a month's abbreviation before its day.
+        (MONTH_ABBREVIATIONS.has(tokens[first]!.key) &&
+          /^\d/.test(tokens[first + 1]?.text ?? '')) ||
         (sentenceStart(first) && tokens[first]!.key.endsWith('ly')))
     )
       first++;
@@ -258,6 +273,20 @@ export function discoverNames(
             PLACE_COUNTRY_AFTER.test(textAfter))))
     ) {
       found.push({ first, last, actor: makeActor(surface, 'place', qualifier) });
+      continue;
+    }
+    // Where someone works, after their role: "an analyst at Linden Harcourt", "head of research
+    // at Banyan Sekuritas", "a senior fellow at the Centre for …".
+    const employer = /\b((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)\s+at\s+(?:the\s+)?$/u.exec(
+      text.slice(Math.max(0, run[0]!.start - 50), run[0]!.start),
+    );
+    if (
+      employer &&
+      run.length <= 5 &&
+      employer[1]!.split(/\s+/).some((w) => isRoleWord(w)) &&
+      !run.some((t) => TITLES.has(t.key) || isRoleWord(t.key))
+    ) {
+      found.push({ first, last, actor: makeActor(surface, 'organisation', qualifier) });
       continue;
     }
     // A title and a name after an institution's word are a person ("Chief Cabinet Secretary X").
@@ -299,6 +328,9 @@ export function discoverNames(
       /according to\s*$/i.test(
         text.slice(Math.max(0, tokens[first]!.start - 14), tokens[first]!.start),
       ) ||
+      // A name set between commas before a verb of saying: "the fund's mission chief for
+      // Indonesia, Thomas Brenner, said".
+      isCommaSetSpeaker(text, tokens, first, last) ||
       // A speaker's label opening an interview answer: "Enkhjargal Dorj: My cousin lost …".
       (first === 0 && /^:\s/.test(text.slice(tokens[last]!.end, tokens[last]!.end + 2))) ||
       // "When Mariama Diatta's husband …", and later "Diatta said": the article quotes her.

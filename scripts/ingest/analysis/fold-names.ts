@@ -1,28 +1,40 @@
 import { normalizeKey } from '../text.ts';
+import { ORG_HEADS } from './lexicon.ts';
 import type { ArticleAnalysis } from './analyze.ts';
 import type { AnalysedArticle } from './collect.ts';
 import { countVoices } from './sides.ts';
 import type { ActorInfo } from './types.ts';
 
 /**
- * Discovered institutions by the last two or three words of their names, where those words end
- * no other institution's name: "cerro alto" → Compañía Minera Cerro Alto. A person the rules
- * found under such words (`normalizeKey` of the name) is the institution's short name.
+ * Discovered institutions by the short names a text may give them: the last two or three words
+ * of their names ("cerro alto" → Compañía Minera Cerro Alto), and a company's name without its
+ * corporate words ("kestrel bay" → Kestrel Bay Resources Ltd, "nusantara daya investama" → PT
+ * Nusantara Daya Investama), where no other institution has them. A person the rules found
+ * under such words (`normalizeKey` of the name) is the institution's short name.
  */
 export function indexInstitutionTails(actors: Iterable<ActorInfo>): Map<string, ActorInfo | null> {
   const byTail = new Map<string, ActorInfo | null>();
+  const add = (key: string, actor: ActorInfo) => {
+    const seen = byTail.get(key);
+    // Two institutions ending alike ("… Water Board") leave the short name to neither.
+    byTail.set(key, seen === undefined || seen?.id === actor.id ? actor : null);
+  };
   for (const actor of actors) {
     if (actor.reviewed || (actor.kind !== 'organisation' && actor.kind !== 'media')) continue;
     const words = normalizeKey(actor.name).split(' ');
-    for (let n = 2; n <= 3 && n < words.length; n++) {
-      const tail = words.slice(-n).join(' ');
-      const seen = byTail.get(tail);
-      // Two institutions ending alike ("… Water Board") leave the short name to neither.
-      byTail.set(tail, seen === undefined || seen?.id === actor.id ? actor : null);
-    }
+    for (let n = 2; n <= 3 && n < words.length; n++) add(words.slice(-n).join(' '), actor);
+    let from = 0;
+    while (from < words.length - 2 && COMPANY_FORMS.has(words[from]!)) from++;
+    let to = words.length;
+    while (to - from > 2 && ORG_HEADS.has(words[to - 1]!)) to--;
+    if (to - from >= 2 && (from > 0 || to < words.length))
+      add(words.slice(from, to).join(' '), actor);
   }
   return byTail;
 }
+
+/** Words that mark a company's legal form before its name ("PT", "JSC"). */
+const COMPANY_FORMS = new Set(['pt', 'jsc', 'pjsc', 'ojsc', 'cv']);
 
 /** An article's analysis with some actor ids replaced by others, and its voices counted again. */
 function replaceActors(analysis: ArticleAnalysis, into: Map<string, ActorInfo>): ArticleAnalysis {

@@ -76,6 +76,8 @@ export const ORG_HEADS = words(`
   ministère fundación fundação fondation asociación associação sindicato frente partido comisión comissão consejo
   conselho conseil corporación sociedad société cámara movimiento movimento confederación federación colectivo
   coordinadora defensoría fiscalía contraloría procuraduría superintendencia
+  pt tbk pte sdn bhd ag gmbh nv bv asa oyj spa srl jsc pjsc ojsc llp management sekuritas advisors advisory
+  consulting brokerage
 `);
 
 /** Last words that make a capitalised run a document, a rule or a notice, never a person ("Privacy Notice"). */
@@ -113,7 +115,7 @@ export const FUNCTION_WORDS = words(`
   it he she they we you i what which who whom whose where why how during under until unless until once even just only
   independent former retired official local political russian-backed first last new recent major senior top
   outside inside across around beyond near into onto over through throughout toward towards upon via within without
-  against amid amidst following
+  against amid amidst following is are was were does did has have had should could would
 `);
 
 /** Words that qualify a place without making another name ("Eastern Ukraine", "Greater London"). */

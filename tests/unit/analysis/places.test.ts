@@ -144,6 +144,44 @@ describe('places and institutions on texts about other places', () => {
     ).toContain('Kestrel Bay Resources Ltd (organisation)');
   });
 
+  it('reads where someone works from the role before "at", and a name set between commas before "said"', () => {
+    const actors = actorsOf(
+      analyse([
+        'Investors waited in Jakarta.',
+        '"The gap is a premium," said Kevin Tjandra, head of research at Banyan Sekuritas. Priya Raghunathan, a metals analyst at Linden Harcourt in Singapore, agreed.',
+        'Closing a visit on 20 March, the fund’s mission chief for Indonesia, Thomas Brenner, said the bank had acted appropriately.',
+      ]),
+    );
+    expect(actors).toEqual(
+      expect.arrayContaining([
+        'Banyan Sekuritas (organisation)',
+        'Linden Harcourt (organisation)',
+        'Thomas Brenner (person)',
+      ]),
+    );
+  });
+
+  it('gives a company’s name without its corporate words back to it, and reads no name across a closed bracket', () => {
+    const actors = actorsOf(
+      analyse([
+        'Investors waited in Jakarta.',
+        'Perth-based Kestrel Bay Resources Ltd (KBR.AX) and PT Nusantara Daya Investama (NDI) made a joint bid.',
+        '"We will not overpay," Kestrel Bay said. Nusantara Daya Investama said it agreed. Is Kestrel Bay paying too much?',
+      ]),
+    );
+    expect(actors).toEqual([
+      'Jakarta (place)',
+      'Kestrel Bay Resources Ltd (organisation)',
+      'PT Nusantara Daya Investama (organisation)',
+    ]);
+  });
+
+  it('does not take a dateline’s abbreviated month for part of an agency’s name', () => {
+    expect(
+      actorsOf(analyse(['JAKARTA, Feb 10 (Tidewater Wire) - Shares in the miner rose 7%.'])),
+    ).not.toContain('Feb 10 (Tidewater Wire) (media)');
+  });
+
   it('does not take "told Congress" for a medium', () => {
     const a = analyse(['"We will not reopen a single dam," the minister Ana Solis told Congress.']);
     expect(a.actors.filter((x) => x.kind === 'media')).toEqual([]);
