@@ -63,6 +63,9 @@ function approximateOf(word: string | undefined): DatePoint['approximate'] {
 const AHEAD =
   /\b(?:will|is|are) (?:expected|due|scheduled|set) to\b|\b(?:will|shall)\b|\bupcoming\b|\bahead of\b|\ba prelude to\b|\bnext (?:month|week)\b/i;
 
+/** How many days before publication a day without its year is taken to be that recent day. */
+const RECENT_DAYS = 90;
+
 /**
  * The year a month without one belongs to: the passage's year, else the latest not after
  * publication, or the first after it in a sentence about what is ahead.
@@ -73,7 +76,19 @@ function yearForMonth(
   context: DateContext,
   ahead: boolean,
 ): number | null {
-  if (context.paragraphYear) return context.paragraphYear;
+  if (context.paragraphYear) {
+    // A day a few weeks before publication ("opened an investigation on Feb. 3") is that
+    // recent day, even after a sentence about an older year ("a law passed in October 2023").
+    const recent =
+      day !== null ? yearForMonth(month, day, { ...context, paragraphYear: null }, ahead) : null;
+    const p = context.published;
+    if (recent !== null && p?.month && p.day) {
+      const days =
+        (Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(recent, month - 1, day!)) / 864e5;
+      if (days >= -31 && days <= RECENT_DAYS) return recent;
+    }
+    return context.paragraphYear;
+  }
   const p = context.published;
   if (!p) return null;
   const after =

@@ -431,6 +431,23 @@ describe('dates read against the publication date', () => {
     expect(d && toIso(d)).toBe('2025-03-04');
   });
 
+  it('reads a day weeks before publication in its year, even after a sentence about an older year', () => {
+    const at = { year: 2025, month: 2, day: 10, approximate: null };
+    const [recent] = readDates('The commission opened an investigation on Feb. 3.', {
+      published: at,
+      paragraphYear: 2023,
+      last: null,
+    });
+    expect(recent && toIso(recent)).toBe('2025-02-03');
+    // A day far from publication still belongs to the year the passage is about.
+    const [older] = readDates('On 10 April it raised new capital.', {
+      published: at,
+      paragraphYear: 2019,
+      last: null,
+    });
+    expect(older && toIso(older)).toBe('2019-04-10');
+  });
+
   it.each([
     ['Senin, 17 Maret 2025 | 14:32 WIB', '2025-03-17'],
     ['Publicado em 17 de março de 2025', '2025-03-17'],
