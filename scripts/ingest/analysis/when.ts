@@ -87,6 +87,10 @@ function yearForMonth(
         (Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(recent, month - 1, day!)) / 864e5;
       if (days >= -31 && days <= RECENT_DAYS) return recent;
     }
+    // "In December" in a paragraph of this year's days, published in February, is last December:
+    // a month still to come is not what a sentence that does not look ahead reports.
+    if (!ahead && day === null && p?.month && context.paragraphYear === p.year && month > p.month)
+      return p.year - 1;
     return context.paragraphYear;
   }
   const p = context.published;

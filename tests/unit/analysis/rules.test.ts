@@ -446,6 +446,13 @@ describe('dates read against the publication date', () => {
       last: null,
     });
     expect(older && toIso(older)).toBe('2019-04-10');
+    // A month after publication's, in a passage about this year, is last year's.
+    const [december] = readDates('He met the bidders in Shanghai in December.', {
+      published: at,
+      paragraphYear: 2025,
+      last: null,
+    });
+    expect(december && toIso(december)).toBe('2024-12');
   });
 
   it.each([
