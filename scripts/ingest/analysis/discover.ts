@@ -277,9 +277,14 @@ export function discoverNames(
     }
     // Where someone works, after their role: "an analyst at Linden Harcourt", "head of research
     // at Banyan Sekuritas", "a senior fellow at the Centre for …".
-    const employer = /\b((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)\s+at\s+(?:the\s+)?$/u.exec(
-      text.slice(Math.max(0, run[0]!.start - 50), run[0]!.start),
-    );
+    // The pattern runs only where "at" or "at the" stands right before the name.
+    const employer = /\bat\s+(?:the\s+)?$/.test(
+      text.slice(Math.max(0, run[0]!.start - 8), run[0]!.start),
+    )
+      ? /\b((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)\s+at\s+(?:the\s+)?$/u.exec(
+          text.slice(Math.max(0, run[0]!.start - 50), run[0]!.start),
+        )
+      : null;
     if (
       employer &&
       run.length <= 5 &&
