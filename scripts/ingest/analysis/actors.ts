@@ -8,7 +8,7 @@ import {
   makeActor,
   type DiscoveredName,
 } from './discover.ts';
-import { indexInstitutionTails } from './fold-names.ts';
+import { indexInstitutionTails, indexLegalNames, stripLegalForm } from './fold-names.ts';
 import { nameKey, type Gazetteer } from './gazetteer.ts';
 import { DIRECTION_WORDS, FUNCTION_WORDS, TITLES } from './lexicon.ts';
 import { readCapitalUse, resolveSurname, widenOverTitles, type NamedPerson } from './resolve.ts';
@@ -146,11 +146,16 @@ function foldShortNamesIntoInstitutions(
   mentions: Array<{ actor: string }>,
 ): void {
   const byTail = indexInstitutionTails(actors.values());
+  const byLegalName = indexLegalNames(actors.values());
   const places = [...actors.values()].filter((a) => !a.reviewed && a.kind === 'place');
   for (const actor of [...actors.values()]) {
     let owner: ActorInfo | null | undefined;
     if (!actor.reviewed && actor.kind === 'person') {
       owner = byTail.get(normalizeKey(actor.name));
+    } else if (!actor.reviewed && actor.kind === 'organisation') {
+      // "Kestrel Bay Resources" after "Kestrel Bay Resources Ltd".
+      const company = byLegalName.get(stripLegalForm(actor.name));
+      owner = company?.id === actor.id ? undefined : company;
     } else if (actor.kind === 'place') {
       // "Santa Rosa" after "Santa Rosa de Pampac": the village, not a city of that name elsewhere.
       const head = `${normalizeKey(actor.name)} `;

@@ -29,6 +29,13 @@ export interface DiscoveredName {
   unqualified?: boolean;
 }
 
+/** Plural nouns that open a sentence before "of" and a name: "Shares of …", "Thousands of …". */
+const PART_NOUNS = new Set(
+  'shares members thousands hundreds dozens millions residents officials supporters workers employees leaders representatives delegates citizens families relatives units parts staff'.split(
+    ' ',
+  ),
+);
+
 const MONTH_ABBREVIATIONS = new Set('jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 
 const NAME_CONNECTORS = new Set([
@@ -239,6 +246,17 @@ export function discoverNames(
         (sentenceStart(first) && tokens[first]!.key.endsWith('ly')))
     )
       first++;
+    // "Shares of Northbridge Metals rose", "Members of the Mineworkers' Union said": a common
+    // noun opening the sentence, and its "of", are not part of the name after them.
+    if (
+      first < runLast - 1 &&
+      sentenceStart(first) &&
+      PART_NOUNS.has(tokens[first]!.key) &&
+      tokens[first + 1]!.key === 'of'
+    ) {
+      first += 2;
+      while (first <= runLast && FUNCTION_WORDS.has(tokens[first]!.key)) first++;
+    }
     const qualifier =
       first <= runLast ? qualifierBefore(tokens, first, gazetteer, countryAt) : null;
     while (first <= runLast && gazetteer.adjectives.has(tokens[first]!.key)) first++;

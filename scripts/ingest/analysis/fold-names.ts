@@ -33,6 +33,48 @@ export function indexInstitutionTails(actors: Iterable<ActorInfo>): Map<string, 
   return byTail;
 }
 
+/** Words that end a company's name with its legal form ("Ltd", "Tbk", "GmbH"). */
+const LEGAL_FORMS = new Set(
+  'ltd limited inc incorporated corp plc llc llp tbk ag gmbh sa nv bv pte pty co spa srl ab asa oyj'.split(
+    ' ',
+  ),
+);
+
+/** A company's name without its legal form, folded: "Kestrel Bay Resources Ltd" → "kestrel bay resources". */
+export function stripLegalForm(name: string): string {
+  const words = normalizeKey(name).split(' ');
+  let from = 0;
+  while (from < words.length - 1 && COMPANY_FORMS.has(words[from]!)) from++;
+  let to = words.length;
+  while (to - from > 1 && LEGAL_FORMS.has(words[to - 1]!)) to--;
+  return words.slice(from, to).join(' ');
+}
+
+/**
+ * Discovered organisations by their names without a legal form, where two or more share one:
+ * "Kestrel Bay Resources" and "Kestrel Bay Resources Ltd" are one company, under the longer name.
+ */
+export function indexLegalNames(actors: Iterable<ActorInfo>): Map<string, ActorInfo> {
+  const groups = new Map<string, ActorInfo[]>();
+  for (const actor of actors) {
+    if (actor.reviewed || actor.kind !== 'organisation') continue;
+    const key = stripLegalForm(actor.name);
+    const group = groups.get(key);
+    if (!group) groups.set(key, [actor]);
+    else if (!group.some((a) => a.id === actor.id)) group.push(actor);
+  }
+  const out = new Map<string, ActorInfo>();
+  for (const [key, group] of groups)
+    if (group.length > 1)
+      out.set(
+        key,
+        group.reduce((a, b) =>
+          b.name.length > a.name.length || (b.name.length === a.name.length && b.id < a.id) ? b : a,
+        ),
+      );
+  return out;
+}
+
 /** Words that mark a company's legal form before its name ("PT", "JSC"). */
 const COMPANY_FORMS = new Set(['pt', 'jsc', 'pjsc', 'ojsc', 'cv']);
 
@@ -80,14 +122,21 @@ function replaceActors(analysis: ArticleAnalysis, into: Map<string, ActorInfo>):
  * Alto"), not a person the rules took from the verb of saying. Linear in the number of actors.
  */
 export function foldShortNamesAcrossArticles(articles: AnalysedArticle[]): AnalysedArticle[] {
-  const byTail = indexInstitutionTails(articles.flatMap((a) => a.analysis.actors));
-  if (byTail.size === 0) return articles;
+  const all = articles.flatMap((a) => a.analysis.actors);
+  const byTail = indexInstitutionTails(all);
+  const byLegalName = indexLegalNames(all);
+  if (byTail.size === 0 && byLegalName.size === 0) return articles;
   return articles.map((article) => {
     const into = new Map<string, ActorInfo>();
     for (const actor of article.analysis.actors) {
-      if (actor.reviewed || actor.kind !== 'person') continue;
-      const owner = byTail.get(normalizeKey(actor.name));
-      if (owner) into.set(actor.id, owner);
+      if (actor.reviewed) continue;
+      const owner =
+        actor.kind === 'person'
+          ? byTail.get(normalizeKey(actor.name))
+          : actor.kind === 'organisation'
+            ? byLegalName.get(stripLegalForm(actor.name))
+            : undefined;
+      if (owner && owner.id !== actor.id) into.set(actor.id, owner);
     }
     return into.size === 0
       ? article

@@ -176,6 +176,16 @@ describe('places and institutions on texts about other places', () => {
     ]);
   });
 
+  it('is one company with or without its legal form', () => {
+    const actors = actorsOf(
+      analyse([
+        'Investors waited in Toronto.',
+        'Northbridge Metals Corp said output fell. Shares of Northbridge Metals rose 2% after the chief executive of Northbridge Metals spoke.',
+      ]),
+    ).filter((name) => name.includes('Northbridge'));
+    expect(actors).toEqual(['Northbridge Metals Corp (organisation)']);
+  });
+
   it('does not take a dateline’s abbreviated month for part of an agency’s name', () => {
     expect(
       actorsOf(analyse(['JAKARTA, Feb 10 (Tidewater Wire) - Shares in the miner rose 7%.'])),
