@@ -548,7 +548,14 @@ function cleanTitle(piece: Piece, subject: Piece | null): string {
     )
     .replace(/^[\s,.;:"“”‘’]+|[\s,.;:?!"“”‘’-]+$/g, '');
   if ((text.match(/["“”]/g)?.length ?? 0) % 2 === 1) text = text.replace(/["“”]/g, '');
-  if (subject && /^(?:it|they)\b/i.test(text)) {
+  // The pronoun is put back as the sentence's subject, unless that subject is the pronoun's own
+  // clause ("It beats the proposal made on Jan. 27 …"), which would say it twice.
+  if (
+    subject &&
+    /^(?:it|they)\b/i.test(text) &&
+    !/^(?:it|they)\b/i.test(subject.text) &&
+    !text.includes(subject.text)
+  ) {
     text = text.replace(/^(?:it|they)\b/i, subject.text);
     piece.spans.push(...subject.spans);
   }

@@ -501,6 +501,13 @@ describe('event details and merging on texts about other subjects', () => {
     expect(event?.title).toBe(title);
   });
 
+  it('does not say twice the clause that a pronoun opens', () => {
+    const [event] = analyse([
+      'It beats the 3,750-peso proposal made on Jan. 27 by Marlow Foods and its partner.',
+    ]).events;
+    expect(event?.title.match(/3,750-peso proposal/g)).toHaveLength(1);
+  });
+
   it('merges two outlets’ reports of one flood and keeps each account, but not a different event that day', () => {
     const a = analyse([
       'On March 3, 2025, a flood hit the Ruritanian town of Osterby, where 14 people died.',
