@@ -179,7 +179,7 @@ function findPreviousText(lines: string[], n: number): string {
 /** One button of a share bar: "Share on X", "[Email]", "Copy link", "Print". */
 const SHARE_BUTTON_WORDS = String.raw`share(?: (?:on|via) [\p{L}]+| this(?: page| article| story)?)?|social sharing|download pdf(?: \([^)]*\))?|email|e-mail|print|copy(?: link)?|link|link copied|tweet|post|save(?: (?:article|story|for later))?|bookmark|gift (?:this )?(?:article|story)|listen|comments?|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|bluesky|threads|pinterest`;
 const SHARE_BUTTON = new RegExp(String.raw`^\[?\s*(?:${SHARE_BUTTON_WORDS})\s*\]?$`, 'iu');
-/** The buttons of a bar whose spaces were collapsed ("Gift this article Save Share"), longest first. */
+/** A row of buttons whose spaces were collapsed into one ("Gift this article Save Share"). */
 const SHARE_BUTTON_ROW = new RegExp(String.raw`^(?:(?:${SHARE_BUTTON_WORDS})(?:\s+|$))+$`, 'iu');
 
 /** Whether a line is a row of share buttons ("[Share on Facebook] [Share on X] [Email] [Print]"). */
@@ -406,9 +406,12 @@ function countGluedWords(text: string): number {
   return (text.match(/\p{Ll}{2}\p{Lu}\p{Ll}/gu) ?? []).length;
 }
 
-/** "The Alpine Ledger is published by Helvetic Media Group, …": a note on who owns the site. */
-const PUBLISHER_NOTE =
-  /^(?:The\s+)?\p{Lu}\S*(?:\s+\p{Lu}\S*){0,4}\s+is\s+(?:published|produced|owned)\s+by\b/u;
+/**
+ * "The Alpine Ledger is published by Helvetic Media Group, …": a note on who owns the site,
+ * with the publication's name.
+ */
+export const PUBLISHER_NOTE =
+  /^((?:The\s+)?\p{Lu}\S*(?:\s+\p{Lu}\S*){0,4})\s+is\s+(?:published|produced|owned)\s+by\b/u;
 
 /** Measures every line of a page and applies the chrome and metadata rules to each. */
 export function describeLines(lines: string[]): LineInfo[] {

@@ -14,6 +14,7 @@ import {
   NAME_WITH_PLACE,
   NAME_WITH_ROLE,
   NAME_WORDS,
+  PUBLISHER_NOTE,
   RELATED_BLOCK,
   SUMMARY_LABEL,
   splitBreadcrumb,
@@ -352,8 +353,7 @@ function collectOutletVotes(
     if ((m = /^(\S+(?:\s\S+){0,3}) publishes\b/.exec(text))) vote(m[1]!, 4, 'X publishes');
     // "Pacific Rim Perspectives is published by the Pacific Rim Policy Network": the publication,
     // not its publisher, whose name the copyright line gives.
-    if ((m = /^(\p{Lu}\S*(?:\s\S+){0,5}) is (?:published|produced) by\b/u.exec(text)))
-      vote(m[1]!, 4, 'X is published by');
+    if ((m = PUBLISHER_NOTE.exec(text))) vote(m[1]!, 4, 'X is published by');
     if ((m = /^(?:last|latest|more) (?:news|stories|articles) (?:in|from|on|at) (.+)$/i.exec(text)))
       vote(m[1]!, 3, 'latest news from X');
     const unit = findRepeatedUnit(text);

@@ -294,8 +294,8 @@ export function discoverNames(
       continue;
     }
     // Where someone works, after their role: "an analyst at Linden Harcourt", "head of research
-    // at Banyan Sekuritas", "a senior fellow at the Centre for …".
-    // The pattern runs only where "at" or "at the" stands right before the name.
+    // at Banyan Sekuritas", "a senior fellow at the Centre for …". The pattern, slow on every
+    // run, is tried only where "at" stands right before the name.
     const employer = /\bat\s+(?:the\s+)?$/.test(
       text.slice(Math.max(0, run[0]!.start - 8), run[0]!.start),
     )
@@ -451,7 +451,7 @@ export function discoverQuotedMedia(
  * "Bank Indonesia (BI)" is Bank Indonesia, also called BI, the same actor as "Bank Indonesia"
  * written alone. A stock ticker ("KBR.AX", "ASX: KBR") or a bracket left open is dropped.
  */
-export function splitBracket(name: string): { base: string; acronym: string | null } {
+function splitBracket(name: string): { base: string; acronym: string | null } {
   const m = /^(.+?)\s*\(([^()]*)\)?$/u.exec(name);
   if (!m) return { base: name, acronym: null };
   const inside = m[2]!.trim();
