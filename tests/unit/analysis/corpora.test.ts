@@ -8,12 +8,20 @@ import { knowledge } from '../../helpers/analyse.ts';
 import { ROOT } from '../../helpers/seeds.ts';
 
 /**
- * Three corpora of five or six pages each, from different invented outlets on one story, with the
- * facts read from them by hand (gold.json in each folder of tests/fixtures/corpora): what the ingest must get on
- * articles of subjects, places and outlets the seeds do not have. The third was kept aside until
- * the rules were written.
+ * Four corpora of five or six pages each, from different invented outlets on one story, with the
+ * facts read from them by hand (gold.json in each folder of tests/fixtures/corpora): what the
+ * ingest must get on articles of subjects, places and outlets the seeds do not have. The third and
+ * the fourth were kept aside until their figures were taken. Each has the share of each kind of
+ * fact it must reach, a little under what the ingest gets today.
  */
-const CORPORA = ['dam-collapse-peru', 'fishing-dispute-west-africa', 'poisoned-syrup-malawi'];
+const CORPORA = [
+  { name: 'dam-collapse-peru', articles: 0.85, actors: 0.75, events: 0.65, quotes: 0.85 },
+  { name: 'fishing-dispute-west-africa', articles: 0.85, actors: 0.75, events: 0.65, quotes: 0.85 },
+  { name: 'poisoned-syrup-malawi', articles: 0.85, actors: 0.75, events: 0.65, quotes: 0.85 },
+  // A takeover fight told by a wire, a business daily, a live blog, an interview, a column and a
+  // regional site in two languages: events spread over many days and told in many words.
+  { name: 'nickel-takeover-indonesia', articles: 0.9, actors: 0.75, events: 0.5, quotes: 0.8 },
+];
 const folder = (name: string) => path.join(ROOT, 'tests/fixtures/corpora', name);
 const input = (name: string) => ({
   seedsDir: path.join(folder(name), 'seeds'),
@@ -21,24 +29,26 @@ const input = (name: string) => ({
   extras: { actors: [], events: [], quotes: [] },
 });
 
-describe.each(CORPORA)('the corpus %s, read by hand', (name) => {
-  const scores = measure(knowledge, input(name));
+describe.each(CORPORA)('the corpus $name, read by hand', (floor) => {
+  const scores = measure(knowledge, input(floor.name));
   const recall = (kind: keyof typeof scores) => scores[kind].found / scores[kind].total;
 
   it('has most page facts right: titles, standfirsts, dates, outlets, authors, body ends', () => {
-    expect(recall('articles'), scores.articles.misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+    expect(recall('articles'), scores.articles.misses.join('\n')).toBeGreaterThanOrEqual(
+      floor.articles,
+    );
   });
 
   it('finds most of the people, organisations, countries and places it names', () => {
-    expect(recall('actors'), scores.actors.misses.join('\n')).toBeGreaterThanOrEqual(0.75);
+    expect(recall('actors'), scores.actors.misses.join('\n')).toBeGreaterThanOrEqual(floor.actors);
   });
 
   it('finds most dated events, each with every article that reports it', () => {
-    expect(recall('events'), scores.events.misses.join('\n')).toBeGreaterThanOrEqual(0.65);
+    expect(recall('events'), scores.events.misses.join('\n')).toBeGreaterThanOrEqual(floor.events);
   });
 
   it('gives most quotes to their speakers', () => {
-    expect(recall('quotes'), scores.quotes.misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+    expect(recall('quotes'), scores.quotes.misses.join('\n')).toBeGreaterThanOrEqual(floor.quotes);
   });
 });
 
