@@ -365,6 +365,9 @@ const ALL_META_WORDS = new RegExp(META_WORDS.source, 'gi');
 const POST_TIME =
   /^\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*(?:[A-Z]{2,5}|gmt|bst|utc|cet|cest|eat|wat|cat|ist|edt|est|pdt|pst))?$/;
 
+/** A date, a colon or dash, and a sentence: "8 March: The strike is suspended." */
+const TIMELINE_ENTRY = /^[^:–—]{3,30}\s*[:–—]\s+\p{Lu}\S*\s+\S.*[.!?]$/u;
+
 /** Decides whether a line is page metadata: a dateline, byline, counter or timestamp. */
 function detectMeta(text: string, words: number): string | null {
   // A wire story's credits, however many names they list: "Reporting by A in X; Editing by B".
@@ -383,6 +386,8 @@ function detectMeta(text: string, words: number): string | null {
   const dates = findDates(text);
   // The cheap test first: most lines are long, and these patterns scan the whole line.
   if (words <= 8 && dates.length === 0 && findRelativeDate(text)) return 'relative timestamp';
+  // "8 March: The strike is suspended." is an entry of a timeline, not the page's date.
+  if (dates.length > 0 && text.startsWith(dates[0]!.text) && TIMELINE_ENTRY.test(text)) return null;
   if (dates.length > 0) {
     // What is left once dates, times and counters are gone decides whether this is a dateline.
     let rest = text;
